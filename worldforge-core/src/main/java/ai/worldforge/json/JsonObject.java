@@ -1,0 +1,242 @@
+package ai.worldforge.json;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A JSON object whose members keep insertion order, like a Python dict (the canonical writer
+ * sorts keys; insertion order matters for semantics such as "the first scene object").
+ * Immutable and thread-safe; use {@link #builder()} or {@link #toBuilder()} to derive new ones.
+ */
+public final class JsonObject implements JsonValue {
+    /** The empty object. */
+    public static final JsonObject EMPTY = new JsonObject(new LinkedHashMap<>(0));
+
+    private final Map<String, JsonValue> members;
+    private int hash;
+
+    private JsonObject(LinkedHashMap<String, JsonValue> owned) {
+        this.members = Collections.unmodifiableMap(owned);
+    }
+
+    /** Wraps a map the caller gives up; used by builders and the parser. */
+    static JsonObject adopt(LinkedHashMap<String, JsonValue> owned) {
+        return owned.isEmpty() ? EMPTY : new JsonObject(owned);
+    }
+
+    /** An object holding a copy of {@code members}, in their iteration order. */
+    public static JsonObject copyOf(Map<String, ? extends JsonValue> members) {
+        if (members instanceof JsonObject.View view) {
+            return view.owner;
+        }
+        LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(Math.max(4, members.size() * 2));
+        members.forEach((key, value) -> copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value)));
+        return adopt(copy);
+    }
+
+    /** An object with one member. */
+    public static JsonObject of(String key, JsonValue value) {
+        return builder().put(key, value).build();
+    }
+
+    /** An object with two members, in this order. */
+    public static JsonObject of(String k1, JsonValue v1, String k2, JsonValue v2) {
+        return builder().put(k1, v1).put(k2, v2).build();
+    }
+
+    /** An object with three members, in this order. */
+    public static JsonObject of(String k1, JsonValue v1, String k2, JsonValue v2, String k3, JsonValue v3) {
+        return builder().put(k1, v1).put(k2, v2).put(k3, v3).build();
+    }
+
+    /** A new empty builder. */
+    public static Builder builder() {
+        return new Builder(new LinkedHashMap<>());
+    }
+
+    /** A builder pre-filled with this object's members. */
+    public Builder toBuilder() {
+        return new Builder(new LinkedHashMap<>(members));
+    }
+
+    /** The members as an unmodifiable, insertion-ordered map. */
+    public Map<String, JsonValue> members() {
+        return new View(this);
+    }
+
+    /** The member named {@code key}, or {@code null}. */
+    public @Nullable JsonValue get(String key) {
+        return members.get(key);
+    }
+
+    /** Whether a member named {@code key} exists. */
+    public boolean has(String key) {
+        return members.containsKey(key);
+    }
+
+    /** Member names in insertion order. */
+    public Set<String> keys() {
+        return members.keySet();
+    }
+
+    /** Number of members. */
+    public int size() {
+        return members.size();
+    }
+
+    /** Whether there are no members. */
+    public boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    /** A copy with {@code key} set to {@code value} (kept in place when it already exists). */
+    public JsonObject with(String key, JsonValue value) {
+        return toBuilder().put(key, value).build();
+    }
+
+    /** A copy without {@code key}. */
+    public JsonObject without(String key) {
+        if (!members.containsKey(key)) {
+            return this;
+        }
+        return toBuilder().remove(key).build();
+    }
+
+    @Override
+    public String typeName() {
+        return "dict";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof JsonObject that && hashCode() == that.hashCode() && members.equals(that.members);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = members.hashCode();
+            hash = h == 0 ? 1 : h;
+        }
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return Json.write(this);
+    }
+
+    /** Unmodifiable map view that remembers its owner, so {@link #copyOf} can avoid a copy. */
+    private static final class View extends java.util.AbstractMap<String, JsonValue> {
+        private final JsonObject owner;
+
+        View(JsonObject owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public Set<Entry<String, JsonValue>> entrySet() {
+            return owner.members.entrySet();
+        }
+
+        @Override
+        public @Nullable JsonValue get(Object key) {
+            return owner.members.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return owner.members.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return owner.members.size();
+        }
+    }
+
+    /** Mutable builder; not thread-safe. Each builder builds once. */
+    public static final class Builder {
+        private @Nullable LinkedHashMap<String, JsonValue> members;
+
+        private Builder(LinkedHashMap<String, JsonValue> members) {
+            this.members = members;
+        }
+
+        private LinkedHashMap<String, JsonValue> open() {
+            LinkedHashMap<String, JsonValue> m = members;
+            if (m == null) {
+                throw new IllegalStateException("JsonObject.Builder has already built its object.");
+            }
+            return m;
+        }
+
+        /** Sets {@code key}; an existing key keeps its position (Python dict semantics). */
+        public Builder put(String key, JsonValue value) {
+            open().put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Sets {@code key} to a string. */
+        public Builder put(String key, String value) {
+            return put(key, JsonString.of(value));
+        }
+
+        /** Sets {@code key} to a float. */
+        public Builder put(String key, double value) {
+            return put(key, JsonFloat.of(value));
+        }
+
+        /** Sets {@code key} to an integer. */
+        public Builder put(String key, long value) {
+            return put(key, JsonInt.of(value));
+        }
+
+        /** Sets {@code key} to a boolean. */
+        public Builder put(String key, boolean value) {
+            return put(key, JsonBool.of(value));
+        }
+
+        /** Sets {@code key} to a string, or to {@code null} when {@code value} is null. */
+        public Builder putNullable(String key, @Nullable String value) {
+            return put(key, value == null ? JsonNull.INSTANCE : JsonString.of(value));
+        }
+
+        /** Sets {@code key} only when absent (Python {@code dict.setdefault}). */
+        public Builder putIfAbsent(String key, JsonValue value) {
+            open().putIfAbsent(key, value);
+            return this;
+        }
+
+        /** Removes {@code key} if present. */
+        public Builder remove(String key) {
+            open().remove(key);
+            return this;
+        }
+
+        /** Whether {@code key} is set. */
+        public boolean has(String key) {
+            return open().containsKey(key);
+        }
+
+        /** The current value of {@code key}, or {@code null}. */
+        public @Nullable JsonValue get(String key) {
+            return open().get(key);
+        }
+
+        /** Builds the object; the builder cannot be used afterwards. */
+        public JsonObject build() {
+            LinkedHashMap<String, JsonValue> m = open();
+            members = null;
+            return adopt(m);
+        }
+    }
+}

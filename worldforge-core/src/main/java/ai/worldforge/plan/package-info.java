@@ -1,0 +1,5 @@
+/** Planning: turning goals into actions. */
+@NullMarked
+package ai.worldforge.plan;
+
+import org.jspecify.annotations.NullMarked;

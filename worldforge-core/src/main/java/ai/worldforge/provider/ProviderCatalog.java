@@ -1,0 +1,107 @@
+package ai.worldforge.provider;
+
+import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.json.Json;
+import ai.worldforge.json.JsonArray;
+import ai.worldforge.json.JsonBool;
+import ai.worldforge.json.JsonObject;
+import ai.worldforge.json.JsonString;
+import ai.worldforge.json.JsonValue;
+import ai.worldforge.provider.mock.MockProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The providers the reference ships, in its catalog order (mock, cosmos, cosmos-policy, runway,
+ * leworldmodel, gr00t, lerobot, jepa, genie), with their default profiles and auto-registration
+ * variables. Loaded once from a bundled resource. Thread-safe.
+ */
+public final class ProviderCatalog {
+    private static final String RESOURCE = "catalog.json";
+    /** Providers with a working adapter in this build. */
+    private static final Set<String> ADAPTERS = Set.of(MockProvider.NAME);
+
+    private static volatile @org.jspecify.annotations.Nullable List<CatalogEntry> entries;
+
+    private ProviderCatalog() {}
+
+    /** Every catalog entry in order. */
+    public static List<CatalogEntry> entries() {
+        List<CatalogEntry> loaded = entries;
+        if (loaded == null) {
+            synchronized (ProviderCatalog.class) {
+                loaded = entries;
+                if (loaded == null) {
+                    loaded = load();
+                    entries = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** Catalog provider names in order. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        entries().forEach(e -> names.add(e.name()));
+        return names;
+    }
+
+    /** The entry named {@code name}. */
+    public static Optional<CatalogEntry> find(String name) {
+        for (CatalogEntry entry : entries()) {
+            if (entry.name().equals(name)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<CatalogEntry> load() {
+        JsonValue root;
+        try (InputStream in = ProviderCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Bundled provider catalog " + RESOURCE + " is missing.");
+            }
+            root = Json.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the bundled provider catalog", e);
+        }
+        if (!(root instanceof JsonObject object) || !(object.get("providers") instanceof JsonArray providers)) {
+            throw new WorldForgeException("Bundled provider catalog must hold a 'providers' array.");
+        }
+        List<CatalogEntry> out = new ArrayList<>();
+        for (JsonValue value : providers) {
+            JsonObject provider = (JsonObject) value;
+            String name = text(provider.get("name"), "");
+            ProviderProfile profile = name.equals(MockProvider.NAME)
+                    ? MockProvider.profileFor(MockProvider.NAME)
+                    : ProviderProfile.fromJson(provider.get("profile"));
+            List<String> registerVars = new ArrayList<>();
+            if (provider.get("register_env_vars") instanceof JsonArray vars) {
+                vars.forEach(v -> registerVars.add(((JsonString) v).value()));
+            }
+            String unconfigured = text(provider.get("unconfigured_health_details"), "");
+            out.add(new CatalogEntry(
+                    name,
+                    provider.get("always_register") == JsonBool.TRUE,
+                    provider.get("docs_page") instanceof JsonString s ? s.value() : null,
+                    text(provider.get("runtime_ownership"), ""),
+                    registerVars,
+                    unconfigured,
+                    text(provider.get("preflight_skip_reason"), unconfigured),
+                    profile,
+                    ADAPTERS.contains(name)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String text(@org.jspecify.annotations.Nullable JsonValue value, String fallback) {
+        return value instanceof JsonString s ? s.value() : fallback;
+    }
+}
