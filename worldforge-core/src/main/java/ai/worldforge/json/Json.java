@@ -2,7 +2,6 @@ package ai.worldforge.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -133,9 +132,7 @@ public final class Json {
     public static JsonValue parse(InputStream in, boolean deduplicate) throws IOException {
         try (JsonParser parser = FACTORY.createParser(in)) {
             return read(parser, deduplicate ? new HashMap<>() : null);
-        } catch (JsonParseException e) {
-            throw syntax(e);
-        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw syntax(e);
         }
     }

@@ -162,6 +162,19 @@ class ModelTest {
     }
 
     @Test
+    void videoClipFilesRoundTrip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("clip.mp4");
+        java.nio.file.Files.write(file, new byte[] {9, 8, 7});
+        VideoClip clip = VideoClip.fromFile(file);
+        assertThat(clip.contentType()).isEqualTo("video/mp4");
+        assertThat(clip.metadata().get("source_path")).isEqualTo(ai.worldforge.json.JsonString.of(file.toString()));
+        assertThat(clip.fps()).isEqualTo(24.0);
+        assertThat(clip.width()).isEqualTo(1280);
+        java.nio.file.Path copy = clip.save(dir.resolve("out/copy.bin"));
+        assertThat(java.nio.file.Files.readAllBytes(copy)).containsExactly(9, 8, 7);
+    }
+
+    @Test
     void videoClipValidatesAndDescribesItself() {
         VideoClip clip =
                 new VideoClip(List.of(new byte[] {1}, new byte[] {2, 3}), 8.0, 640, 360, 1.0, JsonObject.EMPTY);
