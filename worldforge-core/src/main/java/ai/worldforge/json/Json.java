@@ -54,21 +54,31 @@ public final class Json {
 
     /** Python {@code json.dumps(value, indent=2, sort_keys=True)}: ASCII, {@code ": "} after keys. */
     public static String writePretty(JsonValue value) {
+        return writePretty(value, true);
+    }
+
+    /**
+     * Python {@code json.dumps(value, indent=2, sort_keys=sortKeys)}; without sorting, objects keep
+     * insertion order (the CLI's default JSON output).
+     */
+    public static String writePretty(JsonValue value, boolean sortKeys) {
         StringBuilder out = new StringBuilder();
-        pretty(value, 0, out);
+        pretty(value, 0, sortKeys, out);
         return out.toString();
     }
 
-    private static void pretty(JsonValue value, int depth, StringBuilder out) {
+    private static void pretty(JsonValue value, int depth, boolean sortKeys, StringBuilder out) {
         if (value instanceof JsonObject o && !o.isEmpty()) {
             String[] keys = o.keys().toArray(new String[0]);
-            Arrays.sort(keys);
+            if (sortKeys) {
+                Arrays.sort(keys);
+            }
             out.append('{');
             for (int k = 0; k < keys.length; k++) {
                 out.append(k == 0 ? "\n" : ",\n");
                 indent(depth + 1, out);
                 out.append(write(JsonString.of(keys[k]))).append(": ");
-                pretty(o.get(keys[k]), depth + 1, out);
+                pretty(o.get(keys[k]), depth + 1, sortKeys, out);
             }
             out.append('\n');
             indent(depth, out);
@@ -78,7 +88,7 @@ public final class Json {
             for (int k = 0; k < a.size(); k++) {
                 out.append(k == 0 ? "\n" : ",\n");
                 indent(depth + 1, out);
-                pretty(a.get(k), depth + 1, out);
+                pretty(a.get(k), depth + 1, sortKeys, out);
             }
             out.append('\n');
             indent(depth, out);

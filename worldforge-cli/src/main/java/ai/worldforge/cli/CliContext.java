@@ -1,0 +1,51 @@
+package ai.worldforge.cli;
+
+import ai.worldforge.WorldForge;
+import ai.worldforge.json.Json;
+import ai.worldforge.json.JsonValue;
+import ai.worldforge.provider.Environment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What a command needs from its host: output streams, the environment and the working directory.
+ * Injected so that tests run commands in-process with captured output.
+ */
+final class CliContext {
+    final PrintWriter out;
+    final PrintWriter err;
+    final Environment environment;
+    final Path workingDirectory;
+
+    CliContext(PrintWriter out, PrintWriter err, Environment environment, Path workingDirectory) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** A forge over {@code stateDir} (resolved against the working directory), creating it. */
+    WorldForge forge(String stateDir) {
+        return WorldForge.builder()
+                .stateDir(workingDirectory.resolve(stateDir))
+                .environment(environment)
+                .build();
+    }
+
+    /** Resolves a user path against the working directory. */
+    Path path(String value) {
+        return workingDirectory.resolve(value).toAbsolutePath().normalize();
+    }
+
+    /** Prints pretty JSON in insertion order (the reference's default JSON output). */
+    void printJson(JsonValue value) {
+        out.println(Json.writePretty(value, false));
+        out.flush();
+    }
+
+    /** Prints text followed by a newline. */
+    void println(String text) {
+        out.println(text);
+        out.flush();
+    }
+}
