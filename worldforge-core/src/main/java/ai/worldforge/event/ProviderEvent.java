@@ -9,203 +9,184 @@ import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonValue;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One observable step of a provider call (a success, failure, retry or budget overrun), already
- * normalised and redacted: the target loses credentials and query strings, the message and
- * correlation ids are text-redacted and secret-named metadata values are replaced. Immutable and
- * thread-safe; safe to log, export as metrics or attach to traces.
+ * validated, normalised and redacted by its constructor: the target loses credentials, query and
+ * fragment; the message and correlation ids are text-redacted; secret-named metadata values are
+ * replaced. Safe to log, export as metrics or attach to traces.
+ *
+ * <p>Validation (all {@link WorldForgeException}, messages as in the reference): provider,
+ * operation and phase non-blank; attempt ≥ 1; max attempts ≥ attempt; status code 100–599;
+ * duration finite and non-negative; metadata a JSON object with finite numbers. Normalisation:
+ * provider and operation stripped, phase stripped and lower-cased, method stripped and upper-cased
+ * (like the reference's {@code method.strip().upper() if method else None}, only an empty method
+ * becomes {@code null}; a blank one becomes {@code ""}), target sanitised, message text-redacted,
+ * metadata value-redacted, ids stripped and text-redacted (empty → {@code null}). Stripping
+ * follows Python's {@code str.strip()}.
+ *
+ * <p>Immutable and thread-safe. Components marked {@code @Nullable} are absent when {@code null};
+ * the others are never {@code null}. Build with {@link #builder} or {@link #of}.
+ *
+ * @param provider provider name (stripped, non-empty)
+ * @param operation operation such as {@code predict}, {@code generate} or {@code request}
+ *     (stripped, non-empty)
+ * @param phase lower-case phase such as {@code success}, {@code failure}, {@code retry} or {@code
+ *     budget_exceeded} (free text, non-empty)
+ * @param attempt attempt number, from 1
+ * @param maxAttempts maximum attempts, at least {@code attempt}
+ * @param method upper-case HTTP method, when any
+ * @param target sanitised request target, when any
+ * @param statusCode HTTP status code (100–599), when any
+ * @param durationMs duration in milliseconds (finite, non-negative), when measured
+ * @param message redacted message ({@code ""} by default)
+ * @param metadata redacted JSON metadata ({@code {}} by default)
+ * @param runId redacted run id, when set
+ * @param requestId redacted request id, when set
+ * @param traceId redacted trace id, when set
+ * @param spanId redacted span id, when set
+ * @param artifactId redacted artifact id, when set
+ * @param inputDigest redacted input digest, when set
  */
-public final class ProviderEvent {
-    private final String provider;
-    private final String operation;
-    private final String phase;
-    private final int attempt;
-    private final int maxAttempts;
-    private final @Nullable String method;
-    private final @Nullable String target;
-    private final @Nullable Integer statusCode;
-    private final @Nullable Double durationMs;
-    private final String message;
-    private final JsonObject metadata;
-    private final @Nullable String runId;
-    private final @Nullable String requestId;
-    private final @Nullable String traceId;
-    private final @Nullable String spanId;
-    private final @Nullable String artifactId;
-    private final @Nullable String inputDigest;
+public record ProviderEvent(
+        String provider,
+        String operation,
+        String phase,
+        int attempt,
+        int maxAttempts,
+        @Nullable String method,
+        @Nullable String target,
+        @Nullable Integer statusCode,
+        @Nullable Double durationMs,
+        String message,
+        JsonObject metadata,
+        @Nullable String runId,
+        @Nullable String requestId,
+        @Nullable String traceId,
+        @Nullable String spanId,
+        @Nullable String artifactId,
+        @Nullable String inputDigest) {
 
-    private ProviderEvent(Builder b) {
-        provider = required(b.provider, "provider");
-        operation = required(b.operation, "operation");
-        phase = required(b.phase, "phase").toLowerCase(Locale.ROOT);
-        if (b.attempt < 1) {
+    /** Validates, normalises and redacts (see the class documentation). */
+    public ProviderEvent {
+        provider = required(provider, "provider");
+        operation = required(operation, "operation");
+        phase = required(phase, "phase").toLowerCase(Locale.ROOT);
+        if (attempt < 1) {
             throw new WorldForgeException("ProviderEvent attempt must be greater than or equal to 1.");
         }
-        if (b.maxAttempts < b.attempt) {
+        if (maxAttempts < attempt) {
             throw new WorldForgeException("ProviderEvent max_attempts must be greater than or equal to attempt.");
         }
-        attempt = b.attempt;
-        maxAttempts = b.maxAttempts;
-        if (b.statusCode != null && (b.statusCode < 100 || b.statusCode > 599)) {
+        if (statusCode != null && (statusCode < 100 || statusCode > 599)) {
             throw new WorldForgeException("ProviderEvent status_code must be a valid HTTP status code.");
         }
-        statusCode = b.statusCode;
-        if (b.durationMs != null && (!Double.isFinite(b.durationMs) || b.durationMs < 0)) {
-            throw new WorldForgeException("ProviderEvent duration_ms must be non-negative when set.");
+        if (durationMs != null) {
+            if (!Double.isFinite(durationMs)) {
+                throw new WorldForgeException("ProviderEvent duration_ms must be a finite number.");
+            }
+            if (durationMs < 0.0) {
+                throw new WorldForgeException("ProviderEvent duration_ms must be non-negative when set.");
+            }
         }
-        durationMs = b.durationMs;
-        String cleanMethod = b.method == null ? null : b.method.strip().toUpperCase(Locale.ROOT);
-        method = cleanMethod == null || cleanMethod.isEmpty() ? null : cleanMethod;
-        target = Redaction.sanitizeTarget(b.target);
-        message = Redaction.redactText(b.message);
-        metadata = Checks.jsonObject(Redaction.redactValue(b.metadata), "ProviderEvent metadata");
-        runId = id(b.runId);
-        requestId = id(b.requestId);
-        traceId = id(b.traceId);
-        spanId = id(b.spanId);
-        artifactId = id(b.artifactId);
-        inputDigest = id(b.inputDigest);
+        if (message == null) {
+            throw new WorldForgeException("ProviderEvent message must be a string.");
+        }
+        if (metadata == null) {
+            throw new WorldForgeException("ProviderEvent metadata must be a JSON object.");
+        }
+        // Like the reference: `method.strip().upper() if method else None`.
+        method = method == null || method.isEmpty()
+                ? null
+                : Redaction.pyStrip(method).toUpperCase(Locale.ROOT);
+        target = Redaction.sanitizeTarget(target);
+        message = Redaction.redactText(message);
+        metadata = Checks.jsonObject(Redaction.redactValue(metadata), "ProviderEvent metadata");
+        runId = id(runId);
+        requestId = id(requestId);
+        traceId = id(traceId);
+        spanId = id(spanId);
+        artifactId = id(artifactId);
+        inputDigest = id(inputDigest);
     }
 
     private static String required(@Nullable String value, String field) {
-        if (value == null || value.isBlank()) {
+        String stripped = value == null ? "" : Redaction.pyStrip(value);
+        if (stripped.isEmpty()) {
             throw new WorldForgeException("ProviderEvent " + field + " must be a non-empty string.");
         }
-        return value.strip();
+        return stripped;
     }
 
     private static @Nullable String id(@Nullable String value) {
         if (value == null) {
             return null;
         }
-        String clean = Redaction.redactText(value.strip());
+        String clean = Redaction.redactText(Redaction.pyStrip(value));
         return clean.isEmpty() ? null : clean;
     }
 
-    /** A builder for an event of {@code provider}'s {@code operation} in {@code phase}. */
-    public static Builder builder(String provider, String operation, String phase) {
+    /**
+     * A builder for an event of {@code provider}'s {@code operation} in {@code phase}; all other
+     * fields take their defaults (attempt 1 of 1, empty message and metadata, no optional field).
+     * A {@code null} or blank name is reported by {@link Builder#build()}.
+     */
+    public static Builder builder(@Nullable String provider, @Nullable String operation, @Nullable String phase) {
         return new Builder(provider, operation, phase);
     }
 
-    /** The common shape of a success or failure event: a duration and metadata. */
+    /**
+     * The common success or failure event: attempt 1 of 1 with a duration and metadata.
+     *
+     * @throws WorldForgeException when a field is invalid
+     */
     public static ProviderEvent of(
             String provider, String operation, String phase, double durationMs, JsonObject metadata) {
-        return builder(provider, operation, phase)
-                .durationMs(durationMs)
-                .metadata(metadata)
-                .build();
+        return new ProviderEvent(
+                provider,
+                operation,
+                phase,
+                1,
+                1,
+                null,
+                null,
+                null,
+                durationMs,
+                "",
+                metadata,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    /** Provider name. */
-    public String provider() {
-        return provider;
-    }
-
-    /** Operation ({@code predict}, {@code generate}, {@code request}, …). */
-    public String operation() {
-        return operation;
-    }
-
-    /** Lower-case phase ({@code success}, {@code failure}, {@code retry}, {@code budget_exceeded}, …). */
-    public String phase() {
-        return phase;
-    }
-
-    /** Attempt number, from 1. */
-    public int attempt() {
-        return attempt;
-    }
-
-    /** Maximum attempts. */
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
-    /** Upper-case HTTP method, when any. */
-    public Optional<String> method() {
-        return Optional.ofNullable(method);
-    }
-
-    /** Sanitised target, when any. */
-    public Optional<String> target() {
-        return Optional.ofNullable(target);
-    }
-
-    /** HTTP status code, when any. */
-    public Optional<Integer> statusCode() {
-        return Optional.ofNullable(statusCode);
-    }
-
-    /** Duration in milliseconds, when measured. */
-    public Optional<Double> durationMs() {
-        return Optional.ofNullable(durationMs);
-    }
-
-    /** Redacted message. */
-    public String message() {
-        return message;
-    }
-
-    /** Redacted metadata. */
-    public JsonObject metadata() {
-        return metadata;
-    }
-
-    /** Run id, when set. */
-    public Optional<String> runId() {
-        return Optional.ofNullable(runId);
-    }
-
-    /** Request id, when set. */
-    public Optional<String> requestId() {
-        return Optional.ofNullable(requestId);
-    }
-
-    /** Trace id, when set. */
-    public Optional<String> traceId() {
-        return Optional.ofNullable(traceId);
-    }
-
-    /** Span id, when set. */
-    public Optional<String> spanId() {
-        return Optional.ofNullable(spanId);
-    }
-
-    /** Artifact id, when set. */
-    public Optional<String> artifactId() {
-        return Optional.ofNullable(artifactId);
-    }
-
-    /** Input digest, when set. */
-    public Optional<String> inputDigest() {
-        return Optional.ofNullable(inputDigest);
-    }
-
-    /** A builder pre-filled with this event (for adding correlation ids). */
+    /** A builder pre-filled with this event (for instance to add correlation ids). */
     public Builder toBuilder() {
-        Builder b = new Builder(provider, operation, phase);
-        b.attempt = attempt;
-        b.maxAttempts = maxAttempts;
-        b.method = method;
-        b.target = target;
-        b.statusCode = statusCode;
-        b.durationMs = durationMs;
-        b.message = message;
-        b.metadata = metadata;
-        b.runId = runId;
-        b.requestId = requestId;
-        b.traceId = traceId;
-        b.spanId = spanId;
-        b.artifactId = artifactId;
-        b.inputDigest = inputDigest;
-        return b;
+        return new Builder(provider, operation, phase)
+                .attempt(attempt)
+                .maxAttempts(maxAttempts)
+                .method(method)
+                .target(target)
+                .statusCode(statusCode)
+                .durationMs(durationMs)
+                .message(message)
+                .metadata(metadata)
+                .runId(runId)
+                .requestId(requestId)
+                .traceId(traceId)
+                .spanId(spanId)
+                .artifactId(artifactId)
+                .inputDigest(inputDigest);
     }
 
-    /** The eleven base keys, then the correlation ids that are set. */
+    /**
+     * The reference's {@code to_dict()}: provider, operation, phase, attempt, max_attempts, method,
+     * target, status_code, duration_ms, message, metadata, then run_id, request_id, trace_id,
+     * span_id, artifact_id and input_digest, each only when set.
+     */
     public JsonObject toJson() {
         JsonObject.Builder out = JsonObject.builder()
                 .put("provider", JsonString.of(provider))
@@ -219,12 +200,12 @@ public final class ProviderEvent {
                 .put("duration_ms", durationMs == null ? JsonNull.INSTANCE : JsonFloat.of(durationMs))
                 .put("message", JsonString.of(message))
                 .put("metadata", metadata);
-        putIf(out, "run_id", runId);
-        putIf(out, "request_id", requestId);
-        putIf(out, "trace_id", traceId);
-        putIf(out, "span_id", spanId);
-        putIf(out, "artifact_id", artifactId);
-        putIf(out, "input_digest", inputDigest);
+        putIfSet(out, "run_id", runId);
+        putIfSet(out, "request_id", requestId);
+        putIfSet(out, "trace_id", traceId);
+        putIfSet(out, "span_id", spanId);
+        putIfSet(out, "artifact_id", artifactId);
+        putIfSet(out, "input_digest", inputDigest);
         return out.build();
     }
 
@@ -232,28 +213,16 @@ public final class ProviderEvent {
         return value == null ? JsonNull.INSTANCE : JsonString.of(value);
     }
 
-    private static void putIf(JsonObject.Builder out, String key, @Nullable String value) {
+    private static void putIfSet(JsonObject.Builder out, String key, @Nullable String value) {
         if (value != null) {
             out.put(key, JsonString.of(value));
         }
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ProviderEvent e && toJson().equals(e.toJson());
-    }
-
-    @Override
-    public int hashCode() {
-        return toJson().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ProviderEvent" + toJson();
-    }
-
-    /** Builder for {@link ProviderEvent}; validation happens in {@link #build()}. Not thread-safe. */
+    /**
+     * Builder for {@link ProviderEvent}; validation, normalisation and redaction happen in {@link
+     * #build()}. Not thread-safe; confine an instance to one thread.
+     */
     public static final class Builder {
         private final @Nullable String provider;
         private final @Nullable String operation;
@@ -264,8 +233,8 @@ public final class ProviderEvent {
         private @Nullable String target;
         private @Nullable Integer statusCode;
         private @Nullable Double durationMs;
-        private String message = "";
-        private JsonObject metadata = JsonObject.EMPTY;
+        private @Nullable String message = "";
+        private @Nullable JsonObject metadata = JsonObject.EMPTY;
         private @Nullable String runId;
         private @Nullable String requestId;
         private @Nullable String traceId;
@@ -279,19 +248,19 @@ public final class ProviderEvent {
             this.phase = phase;
         }
 
-        /** Attempt number (from 1). */
+        /** Attempt number, from 1 (default 1). */
         public Builder attempt(int value) {
             attempt = value;
             return this;
         }
 
-        /** Maximum attempts (at least the attempt). */
+        /** Maximum attempts, at least the attempt (default 1). */
         public Builder maxAttempts(int value) {
             maxAttempts = value;
             return this;
         }
 
-        /** HTTP method. */
+        /** HTTP method (stripped and upper-cased on build). */
         public Builder method(@Nullable String value) {
             method = value;
             return this;
@@ -303,69 +272,90 @@ public final class ProviderEvent {
             return this;
         }
 
-        /** HTTP status code (100–599). */
+        /** HTTP status code, 100–599. */
         public Builder statusCode(@Nullable Integer value) {
             statusCode = value;
             return this;
         }
 
-        /** Duration in milliseconds (finite, non-negative). */
+        /** Duration in milliseconds, finite and non-negative. */
         public Builder durationMs(@Nullable Double value) {
             durationMs = value;
             return this;
         }
 
-        /** Message (redacted on build). */
+        /** Message (text-redacted on build; default {@code ""}). */
         public Builder message(String value) {
-            message = Objects.requireNonNull(value);
+            message = value;
             return this;
         }
 
-        /** Metadata (redacted on build). */
+        /** Metadata (value-redacted on build; default {@code {}}). */
         public Builder metadata(JsonObject value) {
-            metadata = Objects.requireNonNull(value);
+            metadata = value;
             return this;
         }
 
-        /** Run id. */
+        /** Run id (stripped and text-redacted on build). */
         public Builder runId(@Nullable String value) {
             runId = value;
             return this;
         }
 
-        /** Request id. */
+        /** Request id (stripped and text-redacted on build). */
         public Builder requestId(@Nullable String value) {
             requestId = value;
             return this;
         }
 
-        /** Trace id. */
+        /** Trace id (stripped and text-redacted on build). */
         public Builder traceId(@Nullable String value) {
             traceId = value;
             return this;
         }
 
-        /** Span id. */
+        /** Span id (stripped and text-redacted on build). */
         public Builder spanId(@Nullable String value) {
             spanId = value;
             return this;
         }
 
-        /** Artifact id. */
+        /** Artifact id (stripped and text-redacted on build). */
         public Builder artifactId(@Nullable String value) {
             artifactId = value;
             return this;
         }
 
-        /** Input digest. */
+        /** Input digest (stripped and text-redacted on build). */
         public Builder inputDigest(@Nullable String value) {
             inputDigest = value;
             return this;
         }
 
-        /** Validates, normalises and redacts. */
+        /**
+         * Validates, normalises and redacts.
+         *
+         * @throws WorldForgeException when a field is invalid
+         */
         public ProviderEvent build() {
-            return new ProviderEvent(this);
+            return new ProviderEvent(
+                    provider,
+                    operation,
+                    phase,
+                    attempt,
+                    maxAttempts,
+                    method,
+                    target,
+                    statusCode,
+                    durationMs,
+                    message,
+                    metadata,
+                    runId,
+                    requestId,
+                    traceId,
+                    spanId,
+                    artifactId,
+                    inputDigest);
         }
     }
 }

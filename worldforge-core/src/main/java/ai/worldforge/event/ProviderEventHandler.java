@@ -1,8 +1,11 @@
 package ai.worldforge.event;
 
 /**
- * Receives provider events. Handlers may be called from any thread that calls a provider, so
- * implementations must be thread-safe and should be fast (they run on the provider call path).
+ * Receives {@link ProviderEvent}s emitted around provider calls. Events are already redacted.
+ *
+ * <p>Handlers may be called from any thread that calls a provider, possibly concurrently, so
+ * implementations must be thread-safe; they run on the provider call path and should be fast.
+ * The event is never {@code null}.
  */
 @FunctionalInterface
 public interface ProviderEventHandler {
