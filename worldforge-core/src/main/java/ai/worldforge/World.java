@@ -80,6 +80,26 @@ public final class World {
         return state.description();
     }
 
+    /**
+     * Replaces the description of the current state. Like assigning the reference's attribute, this
+     * records no history entry.
+     *
+     * @throws WorldForgeException when {@code description} is {@code null}
+     */
+    public synchronized void setDescription(String description) {
+        if (description == null) {
+            throw new WorldForgeException("World description must be a string.");
+        }
+        state = WorldState.of(
+                state.id(),
+                state.name(),
+                state.provider(),
+                description,
+                state.step(),
+                new LinkedHashMap<>(state.objects()),
+                state.metadata());
+    }
+
     /** Step counter. */
     public synchronized long step() {
         return state.step();

@@ -166,9 +166,19 @@ public final class WorldForge {
         return provider.profile();
     }
 
-    /** Health of a registered provider. */
-    public ProviderHealth providerHealth(String name) {
-        return requireRegistered(requireName(name)).health();
+    /**
+     * Health of a registered provider, or of a known catalog provider that is not registered
+     * (which reports what it is missing, e.g. {@code missing COSMOS_BASE_URL}).
+     *
+     * @throws ProviderException {@code Provider '{name}' is unknown.}
+     */
+    public synchronized ProviderHealth providerHealth(String name) {
+        String clean = requireName(name);
+        BaseProvider provider = providers.getOrDefault(clean, known.get(clean));
+        if (provider == null) {
+            throw new ProviderException("Provider '" + clean + "' is unknown.");
+        }
+        return provider.health();
     }
 
     /** Health of every registered provider (optionally only those advertising {@code capability}). */

@@ -126,6 +126,11 @@ class WorldForgeTest {
         assertThat(forge.providerInfo("mock").capabilities().enabledNames())
                 .containsExactly("predict", "generate", "reason", "embed", "transfer");
         assertThat(forge.providerHealth("mock").details()).isEqualTo("configured");
+        assertThat(forge.providerHealth("cosmos").healthy()).isFalse();
+        assertThat(forge.providerHealth("cosmos").details()).isEqualTo("missing COSMOS_BASE_URL");
+        assertThatThrownBy(() -> forge.providerHealth("zz"))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("Provider 'zz' is unknown.");
         assertThat(forge.builtinProviderProfiles()).hasSize(9);
     }
 

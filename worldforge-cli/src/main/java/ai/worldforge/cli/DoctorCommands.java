@@ -5,7 +5,6 @@ import ai.worldforge.ProviderDoctorStatus;
 import ai.worldforge.WorldForge;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonBool;
-import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonValue;
 import ai.worldforge.provider.ProviderInfo;
 import java.util.ArrayList;
@@ -20,26 +19,52 @@ import picocli.CommandLine.Parameters;
 final class DoctorCommands {
     private DoctorCommands() {}
 
-    /** Shared options. */
+    /** The capability names {@code --capability} accepts, in the reference's order. */
+    enum CapabilityName {
+        predict,
+        generate,
+        reason,
+        embed,
+        plan,
+        transfer,
+        score,
+        policy
+    }
+
+    static final String REGISTERED_ONLY_HELP = "Show only providers registered for this process.";
+    static final String CAPABILITY_HELP = "Filter providers by capability name.";
+
+    /** Shared state: the context and a state directory. */
     abstract static class Base implements Callable<Integer> {
         final CliContext context;
-
-        @Option(names = "--state-dir", defaultValue = ".worldforge/worlds", description = "World state directory.")
-        String stateDir = ".worldforge/worlds";
 
         Base(CliContext context) {
             this.context = context;
         }
 
+        abstract String stateDir();
+
         WorldForge forge() {
-            return context.forge(stateDir);
+            return context.forge(stateDir());
+        }
+
+        static @Nullable String name(@Nullable CapabilityName capability) {
+            return capability == null ? null : capability.name();
         }
     }
 
-    @Command(name = "providers", description = "List registered providers (legacy).", mixinStandardHelpOptions = true)
+    @Command(name = "providers", header = "List registered providers.", mixinStandardHelpOptions = true)
     static final class Providers extends Base {
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = WorldCommands.STATE_DIR_HELP)
+        String stateDir = WorldCommands.DEFAULT_STATE_DIR;
+
         Providers(CliContext context) {
             super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
         }
 
         @Override
@@ -53,42 +78,58 @@ final class DoctorCommands {
         }
     }
 
-    @Command(name = "doctor", description = "Diagnose providers and local state.", mixinStandardHelpOptions = true)
+    @Command(name = "doctor", header = "Inspect the local WorldForge environment.", mixinStandardHelpOptions = true)
     static final class Doctor extends Base {
-        @Option(names = "--registered-only", description = "Only registered providers.")
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = WorldCommands.STATE_DIR_HELP)
+        String stateDir = WorldCommands.DEFAULT_STATE_DIR;
+
+        @Option(names = "--registered-only", description = REGISTERED_ONLY_HELP)
         boolean registeredOnly;
 
-        @Option(names = "--capability", description = "Only providers advertising this capability.")
+        @Option(names = "--capability", paramLabel = "CAPABILITY", description = CAPABILITY_HELP)
         @Nullable
-        String capability;
+        CapabilityName capability;
 
         Doctor(CliContext context) {
             super(context);
         }
 
         @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
         public Integer call() {
-            context.printJson(forge().doctor(capability, registeredOnly).toJsonObject());
+            context.printJson(forge().doctor(name(capability), registeredOnly).toJsonObject());
             return 0;
         }
     }
 
-    @Command(name = "list", description = "List known and registered providers.", mixinStandardHelpOptions = true)
+    @Command(name = "list", header = "List provider profiles.", mixinStandardHelpOptions = true)
     static final class ProviderList extends Base {
-        @Option(names = "--registered-only", description = "Only registered providers.")
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = WorldCommands.STATE_DIR_HELP)
+        String stateDir = WorldCommands.DEFAULT_STATE_DIR;
+
+        @Option(names = "--registered-only", description = REGISTERED_ONLY_HELP)
         boolean registeredOnly;
 
-        @Option(names = "--capability", description = "Only providers advertising this capability.")
+        @Option(names = "--capability", paramLabel = "CAPABILITY", description = CAPABILITY_HELP)
         @Nullable
-        String capability;
+        CapabilityName capability;
 
         ProviderList(CliContext context) {
             super(context);
         }
 
         @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
         public Integer call() {
-            DoctorReport report = forge().doctor(capability, registeredOnly);
+            DoctorReport report = forge().doctor(name(capability), registeredOnly);
             List<JsonValue> statuses = new ArrayList<>();
             for (ProviderDoctorStatus status : report.providers()) {
                 statuses.add(status.toJson());
@@ -98,48 +139,49 @@ final class DoctorCommands {
         }
     }
 
-    @Command(name = "health", description = "Provider health.", mixinStandardHelpOptions = true)
+    @Command(name = "health", header = "Show provider health.", mixinStandardHelpOptions = true)
     static final class ProviderHealthCommand extends Base {
-        @Parameters(arity = "0..1", description = "Provider name.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "name", description = "Optional provider name.")
         @Nullable
         String name;
 
-        @Option(names = "--registered-only", description = "Only registered providers.")
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = WorldCommands.STATE_DIR_HELP)
+        String stateDir = WorldCommands.DEFAULT_STATE_DIR;
+
+        @Option(names = "--registered-only", description = REGISTERED_ONLY_HELP)
         boolean registeredOnly;
 
-        @Option(names = "--capability", description = "Only providers advertising this capability.")
+        @Option(names = "--capability", paramLabel = "CAPABILITY", description = CAPABILITY_HELP)
         @Nullable
-        String capability;
+        CapabilityName capability;
 
         ProviderHealthCommand(CliContext context) {
             super(context);
         }
 
         @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
         public Integer call() {
-            DoctorReport report = forge().doctor(capability, registeredOnly && name == null);
-            if (name != null) {
-                WorldForge forge = forge();
-                forge.providerProfile(name);
-                for (ProviderDoctorStatus status : forge.doctor(null, false).providers()) {
-                    if (status.name().equals(name.strip())) {
-                        context.printJson(status.health().toJson());
-                        return 0;
-                    }
-                }
+            WorldForge forge = forge();
+            // Like the reference, an empty name means "all providers".
+            if (name != null && !name.isEmpty()) {
                 context.printJson(forge.providerHealth(name).toJson());
                 return 0;
             }
             List<JsonValue> out = new ArrayList<>();
-            for (ProviderDoctorStatus status : report.providers()) {
-                JsonObject health = status.health().toJson().with("registered", JsonBool.of(status.registered()));
-                out.add(health);
+            for (ProviderDoctorStatus status :
+                    forge.doctor(name(capability), registeredOnly).providers()) {
+                out.add(status.health().toJson().with("registered", JsonBool.of(status.registered())));
             }
             context.printJson(JsonArray.copyOf(out));
             return 0;
         }
     }
 
-    @Command(name = "provider", description = "Inspect providers.", mixinStandardHelpOptions = true)
+    @Command(name = "provider", header = "Inspect provider profiles and health.", mixinStandardHelpOptions = true)
     static final class Provider extends Group {}
 }

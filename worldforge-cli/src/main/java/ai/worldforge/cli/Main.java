@@ -3,28 +3,53 @@ package ai.worldforge.cli;
 import ai.worldforge.error.ProviderException;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.provider.Environment;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Entry point of {@code bin/worldforge}. Exit codes: 0 success, 1 a verdict failed, 2 usage
  * errors and handled errors (printed in the public error format on stderr).
+ *
+ * <p>Start-up is part of the product (scripts start the CLI thousands of times), so only the
+ * top-level command named on the command line is built; the whole tree is built only for
+ * top-level help, completion and usage errors.
  */
 public final class Main {
+    private static final String ARGPARSE_HELP = "argparse";
+
     private Main() {}
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // Unbuffered-at-the-source streams wrapped once: System.out's own encoder and autoflush
+        // would add a second buffer and a flush per line.
+        PrintWriter out = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), false);
         int code = run(
                 args, new CliContext(out, err, Environment.system(), Path.of("").toAbsolutePath()));
+        // A closed pipe (`worldforge … | head`) makes the writer record an error instead of
+        // throwing: the command ends quietly with its own exit code, like a well-behaved filter.
         out.flush();
         err.flush();
         System.exit(code);
@@ -34,9 +59,35 @@ public final class Main {
             name = "worldforge",
             description = "CLI for WorldForge provider diagnostics, prediction, generation, evaluation,"
                     + " benchmarking, and runnable demos.",
-            mixinStandardHelpOptions = true,
+            footer = {
+                "Common commands:",
+                "  worldforge examples",
+                "  worldforge doctor",
+                "  worldforge world create lab --provider mock",
+                "  worldforge world add-object <world-id> cube --x 0 --y 0.5 --z 0",
+                "  worldforge world predict <world-id> --object-id <object-id> --x 0.4 --y 0.5 --z 0",
+                "  worldforge world list",
+                "  worldforge world objects <world-id>",
+                "  worldforge world history <world-id>",
+                "  worldforge world delete <world-id>",
+                "  worldforge provider list",
+                "  worldforge provider docs",
+                "  worldforge provider info mock",
+                "  worldforge predict kitchen --provider mock --x 0.3 --y 0.8 --z 0.0 --steps 2",
+                "  worldforge completion"
+            },
+            synopsisSubcommandLabel = "command",
             versionProvider = Version.class)
-    static final class Root extends Group {}
+    static final class Root extends Group {
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "show this help message and exit")
+        boolean help;
+
+        @Option(names = "--version", versionHelp = true, description = "show program's version number and exit")
+        boolean version;
+    }
 
     /** Reports the implementation version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -49,49 +100,195 @@ public final class Main {
         }
     }
 
-    static CommandLine build(CliContext context) {
-        CommandLine root = new CommandLine(new Root());
-        root.addSubcommand(new CommandLine(new DoctorCommands.Providers(context)));
-        CommandLine provider = new CommandLine(new DoctorCommands.Provider());
-        provider.addSubcommand(new CommandLine(new DoctorCommands.ProviderList(context)));
-        provider.addSubcommand(new CommandLine(new DoctorCommands.ProviderHealthCommand(context)));
-        root.addSubcommand(provider);
-        CommandLine world = new CommandLine(new WorldCommands.WorldGroup());
-        for (Callable<Integer> sub : worldCommands(context)) {
-            world.addSubcommand(new CommandLine(sub));
-        }
-        root.addSubcommand(world);
-        root.addSubcommand(new CommandLine(new DoctorCommands.Doctor(context)));
-        return root;
+    /**
+     * A top-level command: its one-line help (as in the parent's listing) and how to build it.
+     * The help is repeated here so that {@code worldforge --help} and top-level usage errors can
+     * list every command without building (reflecting over) any of them; {@code
+     * MainTest.topLevelTableMatchesTheCommands} keeps both in step.
+     */
+    record TopLevel(String header, Function<CliContext, CommandLine> factory) {}
+
+    /** Top-level commands in the reference's order (the order of {@code worldforge --help}). */
+    static Map<String, TopLevel> topLevelCommands() {
+        Map<String, TopLevel> commands = new LinkedHashMap<>();
+        commands.put(
+                "examples",
+                new TopLevel(
+                        "List runnable examples grouped by task.",
+                        context -> new CommandLine(new ExamplesCommand(context))));
+        commands.put(
+                "providers",
+                new TopLevel(
+                        "List registered providers.",
+                        context -> new CommandLine(new DoctorCommands.Providers(context))));
+        commands.put("provider", new TopLevel("Inspect provider profiles and health.", Main::provider));
+        commands.put("world", new TopLevel("Manage persisted local JSON worlds.", Main::world));
+        commands.put(
+                "doctor",
+                new TopLevel(
+                        "Inspect the local WorldForge environment.",
+                        context -> new CommandLine(new DoctorCommands.Doctor(context))));
+        commands.put(
+                "generate",
+                new TopLevel(
+                        "Generate a clip with a provider.",
+                        context -> new CommandLine(new MediaCommands.Generate(context))));
+        commands.put(
+                "transfer",
+                new TopLevel(
+                        "Transform an input clip with a provider.",
+                        context -> new CommandLine(new MediaCommands.Transfer(context))));
+        commands.put(
+                "predict",
+                new TopLevel(
+                        "Run a deterministic prediction.", context -> new CommandLine(new PredictCommand(context))));
+        commands.put(
+                "completion",
+                new TopLevel(
+                        "Print a bash/zsh completion script for worldforge.",
+                        context -> new CommandLine(new CompletionCommand(context))));
+        return commands;
     }
 
-    private static java.util.List<Callable<Integer>> worldCommands(CliContext context) {
-        return java.util.List.of(
+    /** {@code provider …} in the reference's order: list, info, health, contract, docs, workbench. */
+    private static CommandLine provider(CliContext context) {
+        CommandLine provider = new CommandLine(new DoctorCommands.Provider());
+        provider.addSubcommand(new CommandLine(new DoctorCommands.ProviderList(context)));
+        provider.addSubcommand(new CommandLine(new ProviderInfoCommands.Info(context)));
+        provider.addSubcommand(new CommandLine(new DoctorCommands.ProviderHealthCommand(context)));
+        provider.addSubcommand(new CommandLine(new ProviderInfoCommands.Docs(context)));
+        return provider;
+    }
+
+    /** {@code world …} in the reference's order. */
+    private static CommandLine world(CliContext context) {
+        CommandLine world = new CommandLine(new WorldCommands.WorldGroup());
+        for (Object sub : List.of(
                 new WorldCommands.ListWorlds(context),
                 new WorldCommands.Create(context),
                 new WorldCommands.Show(context),
+                new WorldCommands.History(context),
+                new WorldCommands.Objects(context),
                 new WorldCommands.AddObject(context),
+                new WorldCommands.UpdateObject(context),
+                new WorldCommands.RemoveObject(context),
+                new WorldCommands.Delete(context),
                 new WorldCommands.Predict(context),
                 new WorldCommands.Export(context),
                 new WorldCommands.Import(context),
-                new WorldCommands.Fork(context),
-                new WorldCommands.Delete(context));
+                new WorldCommands.Fork(context))) {
+            world.addSubcommand(new CommandLine(sub));
+        }
+        return world;
+    }
+
+    /** The whole command tree. */
+    static CommandLine build(CliContext context) {
+        CommandLine root = new CommandLine(new Root());
+        topLevelCommands()
+                .forEach((name, command) ->
+                        root.addSubcommand(name, command.factory().apply(context)));
+        return root;
+    }
+
+    /**
+     * The tree a run needs: the named top-level command only, or, when the first argument names
+     * none (help, version, usage errors), stand-ins that carry just each command's name and help.
+     */
+    private static CommandLine buildFor(CliContext context, @Nullable String first) {
+        CommandLine root = new CommandLine(new Root());
+        Map<String, TopLevel> commands = topLevelCommands();
+        TopLevel named = first == null ? null : commands.get(first);
+        if (named != null) {
+            root.addSubcommand(first, named.factory().apply(context));
+            return root;
+        }
+        commands.forEach((name, command) -> {
+            CommandSpec standIn = CommandSpec.create().name(name);
+            standIn.usageMessage().header(command.header());
+            root.addSubcommand(name, new CommandLine(standIn));
+        });
+        return root;
     }
 
     /** Runs {@code args} against {@code context} and returns the exit code. */
     static int run(String[] args, CliContext context) {
-        CommandLine root = build(context);
+        CommandLine root = buildFor(context, args.length == 0 ? null : args[0]);
+        configure(root, context);
+        return root.execute(args);
+    }
+
+    /**
+     * argparse conventions on the whole tree: {@code --version} only on the top level, and
+     * {@code -h, --help} worded as argparse words it.
+     */
+    private static void tidy(CommandLine commandLine, boolean top, int columns) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        commandLine.setHelpSectionKeys(List.of(ARGPARSE_HELP));
+        commandLine.getHelpSectionMap().put(ARGPARSE_HELP, new ArgparseRenderer(columns));
+        if (!top) {
+            OptionSpec version = spec.findOption("--version");
+            if (version != null) {
+                spec.remove(version);
+            }
+        }
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            tidy(sub, false, columns);
+        }
+    }
+
+    private static void configure(CommandLine root, CliContext context) {
+        int columns = ArgparseHelp.columns(context.environment.get("COLUMNS"));
+        tidy(root, true, columns);
+        PythonNumbers.register(root);
         root.setOut(context.out);
         root.setErr(context.err);
         root.setCaseInsensitiveEnumValuesAllowed(false);
-        root.setParameterExceptionHandler((ex, ignored) -> {
+        root.setParameterExceptionHandler(new UsageErrors(root, context, columns));
+        root.setExecutionExceptionHandler(new HandledErrors(context));
+    }
+
+    /**
+     * Usage errors as argparse prints them: the usage lines and {@code <prog>: error: <message>}
+     * on stderr, exit 2. (Named classes rather than lambdas, so that the start-up archive can hold
+     * them.)
+     */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        private final CommandLine root;
+        private final CliContext context;
+        private final int columns;
+
+        UsageErrors(CommandLine root, CliContext context, int columns) {
+            this.root = root;
+            this.context = context;
+            this.columns = columns;
+        }
+
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
             CommandLine failed = ex.getCommandLine();
-            context.err.print("usage: " + failed.getHelp().synopsis(0));
-            context.err.println(failed.getCommandSpec().qualifiedName() + ": error: " + ex.getMessage());
+            // argparse reports unrecognized arguments from the top-level parser.
+            if (ex instanceof CommandLine.UnmatchedArgumentException && !isInvalidChoice(ex)) {
+                failed = root;
+            }
+            context.err.print(usage(failed.getCommandSpec(), columns));
+            context.err.println(failed.getCommandSpec().qualifiedName() + ": error: " + argparseMessage(ex));
             context.err.flush();
             return 2;
-        });
-        root.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+        }
+    }
+
+    /** Handled errors in the public error format (two lines on stderr, exit 2); others propagate. */
+    private static final class HandledErrors implements CommandLine.IExecutionExceptionHandler {
+        private final CliContext context;
+
+        HandledErrors(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine failed, ParseResult parseResult)
+                throws Exception {
             if (ex instanceof WorldForgeException
                     || ex instanceof ProviderException
                     || ex instanceof IllegalArgumentException) {
@@ -101,8 +298,93 @@ public final class Main {
                 return 2;
             }
             throw ex;
-        });
-        return root.execute(args);
+        }
+    }
+
+    /** Help of any command rendered as argparse renders it. */
+    private static final class ArgparseRenderer implements CommandLine.IHelpSectionRenderer {
+        private final int columns;
+
+        ArgparseRenderer(int columns) {
+            this.columns = columns;
+        }
+
+        @Override
+        public String render(CommandLine.Help help) {
+            return ArgparseHelp.render(help.commandSpec(), columns);
+        }
+    }
+
+    /** argparse's {@code format_usage()}: the usage lines of the help. */
+    static String usage(CommandSpec spec, int columns) {
+        String help = ArgparseHelp.render(spec, columns);
+        int end = help.indexOf("\n\n");
+        return end < 0 ? help : help.substring(0, end + 1);
+    }
+
+    /** Whether {@code ex} is an unknown subcommand name (argparse's "invalid choice"). */
+    private static boolean isInvalidChoice(ParameterException ex) {
+        CommandLine failed = ex.getCommandLine();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || failed.getSubcommands().isEmpty()) {
+            return false;
+        }
+        List<String> values = unmatched.getUnmatched();
+        return !values.isEmpty() && !values.get(0).startsWith("-");
+    }
+
+    /** picocli's parse errors reworded as argparse words them, which scripts may match on. */
+    static String argparseMessage(ParameterException ex) {
+        if (ex instanceof CommandLine.MissingParameterException missing) {
+            List<String> names = new ArrayList<>();
+            for (ArgSpec arg : missing.getMissing()) {
+                names.add(argName(arg));
+            }
+            return "the following arguments are required: " + String.join(", ", names);
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> values = unmatched.getUnmatched();
+            if (isInvalidChoice(ex)) {
+                List<String> choices = new ArrayList<>();
+                ex.getCommandLine().getSubcommands().keySet().forEach(name -> choices.add("'" + name + "'"));
+                return "argument command: invalid choice: '" + values.get(0) + "' (choose from "
+                        + String.join(", ", choices) + ")";
+            }
+            return "unrecognized arguments: " + String.join(" ", values);
+        }
+        ArgSpec arg = ex.getArgSpec();
+        String value = ex.getValue();
+        if (arg != null && value != null) {
+            Class<?> type = arg.type();
+            if (!type.isEnum() && arg.completionCandidates() != null) {
+                List<String> choices = new ArrayList<>();
+                arg.completionCandidates().forEach(choice -> choices.add("'" + choice + "'"));
+                return "argument " + argName(arg) + ": invalid choice: '" + value + "' (choose from "
+                        + String.join(", ", choices) + ")";
+            }
+            if (type.isEnum()) {
+                List<String> choices = new ArrayList<>();
+                for (Object constant : type.getEnumConstants()) {
+                    choices.add("'" + constant + "'");
+                }
+                return "argument " + argName(arg) + ": invalid choice: '" + value + "' (choose from "
+                        + String.join(", ", choices) + ")";
+            }
+            if (type == double.class || type == Double.class) {
+                return "argument " + argName(arg) + ": invalid float value: '" + value + "'";
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return "argument " + argName(arg) + ": invalid int value: '" + value + "'";
+            }
+        }
+        return ex.getMessage();
+    }
+
+    private static String argName(ArgSpec arg) {
+        if (arg instanceof OptionSpec option) {
+            return String.join("/", option.names());
+        }
+        return ((PositionalParamSpec) arg).paramLabel();
     }
 
     private static String[] commandPath(ParseResult parseResult) {

@@ -6,6 +6,8 @@ import ai.worldforge.json.JsonBool;
 import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
+import ai.worldforge.model.Action;
+import ai.worldforge.model.HistoryEntry;
 import ai.worldforge.model.SceneObject;
 import java.util.List;
 
@@ -49,13 +51,15 @@ final class Views {
         return out.toString();
     }
 
-    static String objectsTable(List<SceneObject> objects) {
-        StringBuilder out =
-                new StringBuilder("| id | name | x | y | z | graspable |\n| --- | --- | ---: | ---: | ---: | --- |");
+    /** {@code # World Objects: <id>} and the objects table. */
+    static String objectsTable(String worldId, List<SceneObject> objects) {
+        StringBuilder out = new StringBuilder("# World Objects: ")
+                .append(worldId)
+                .append("\n\n| id | name | x | y | z | graspable |\n| --- | --- | ---: | ---: | ---: | --- |");
         for (SceneObject o : objects) {
-            out.append("\n| ")
+            out.append("\n| `")
                     .append(o.id())
-                    .append(" | ")
+                    .append("` | ")
                     .append(o.name())
                     .append(" | ")
                     .append(PyFormat.fixed(o.position().x(), 3))
@@ -65,6 +69,49 @@ final class Views {
                     .append(PyFormat.fixed(o.position().z(), 3))
                     .append(" | ")
                     .append(o.graspable() ? "True" : "False")
+                    .append(" |");
+        }
+        return out.toString();
+    }
+
+    /** {@code # WorldForge Worlds} and one row per world. */
+    static String worldTable(List<World> worlds) {
+        StringBuilder out =
+                new StringBuilder("# WorldForge Worlds\n\n| id | name | provider | step | objects | history |\n"
+                        + "| --- | --- | --- | ---: | ---: | ---: |");
+        for (World w : worlds) {
+            out.append("\n| `")
+                    .append(w.id())
+                    .append("` | ")
+                    .append(w.name())
+                    .append(" | `")
+                    .append(w.provider())
+                    .append("` | ")
+                    .append(w.step())
+                    .append(" | ")
+                    .append(w.objectCount())
+                    .append(" | ")
+                    .append(w.historyLength())
+                    .append(" |");
+        }
+        return out.toString();
+    }
+
+    /** {@code # World History: <id>} and one row per entry (the action column shows its type). */
+    static String historyTable(String worldId, List<HistoryEntry> history) {
+        StringBuilder out = new StringBuilder("# World History: ")
+                .append(worldId)
+                .append("\n\n| step | summary | action | objects |\n| ---: | --- | --- | ---: |");
+        for (HistoryEntry entry : history) {
+            String action = entry.action().map(Action::kind).orElse("");
+            out.append("\n| ")
+                    .append(entry.step())
+                    .append(" | ")
+                    .append(entry.summary())
+                    .append(" | ")
+                    .append(action)
+                    .append(" | ")
+                    .append(entry.state().objects().size())
                     .append(" |");
         }
         return out.toString();

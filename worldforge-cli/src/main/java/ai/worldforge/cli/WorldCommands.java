@@ -5,21 +5,24 @@ import ai.worldforge.World;
 import ai.worldforge.WorldForge;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.error.WorldStateException;
+import ai.worldforge.internal.Ids;
 import ai.worldforge.internal.PyFormat;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonBool;
 import ai.worldforge.json.JsonFloat;
 import ai.worldforge.json.JsonInt;
+import ai.worldforge.json.JsonNull;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonSyntaxException;
 import ai.worldforge.json.JsonValue;
 import ai.worldforge.model.Action;
 import ai.worldforge.model.BBox;
+import ai.worldforge.model.HistoryEntry;
 import ai.worldforge.model.Position;
 import ai.worldforge.model.SceneObject;
-import ai.worldforge.model.WorldState;
+import ai.worldforge.model.SceneObjectPatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,88 +32,88 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code world …}: local JSON worlds. */
+/**
+ * {@code world …}: local JSON worlds, with the reference's options, help strings, JSON keys and
+ * Markdown. Options are declared in each command, in the reference's order, because that order is
+ * the order of the usage line and help.
+ */
 final class WorldCommands {
     private WorldCommands() {}
 
-    @Command(name = "world", description = "Manage local JSON worlds.", mixinStandardHelpOptions = true)
+    static final String DEFAULT_STATE_DIR = ".worldforge/worlds";
+    static final String STATE_DIR_HELP = "World state directory.";
+    static final String WORLD_ID_HELP = "World identifier.";
+
+    @Command(
+            name = "world",
+            header = "Manage persisted local JSON worlds.",
+            synopsisSubcommandLabel = "command",
+            mixinStandardHelpOptions = true)
     static final class WorldGroup extends Group {}
 
-    /** Options every world subcommand shares. */
-    abstract static class Base implements Callable<Integer> {
-        final CliContext context;
-
-        @Option(names = "--state-dir", defaultValue = ".worldforge/worlds", description = "World state directory.")
-        String stateDir = ".worldforge/worlds";
-
-        @Option(names = "--format", defaultValue = "json", description = "Output format: json or markdown.")
-        Format format = Format.json;
-
-        Base(CliContext context) {
-            this.context = context;
-        }
-
-        WorldForge forge() {
-            return context.forge(stateDir);
-        }
-
-        boolean json() {
-            return format == Format.json;
-        }
-    }
-
-    /** Output formats. */
+    /** Output formats of the world commands. */
     enum Format {
         json,
         markdown
     }
 
-    @Command(name = "create", description = "Create and save a world.", mixinStandardHelpOptions = true)
-    static final class Create extends Base {
-        @Parameters(description = "World name.")
-        String name = "";
+    /** What every world command has: the context, a state directory and (mostly) a format. */
+    abstract static class Base implements Callable<Integer> {
+        final CliContext context;
 
-        @Option(names = "--provider", defaultValue = "mock", description = "Provider (default: mock).")
-        String provider = "mock";
+        Base(CliContext context) {
+            this.context = context;
+        }
 
-        @Option(names = "--prompt", description = "Seed objects from a prompt.")
-        @Nullable
-        String prompt;
+        abstract String stateDir();
 
-        @Option(names = "--description", defaultValue = "", description = "Description.")
-        String description = "";
+        Format format() {
+            return Format.json;
+        }
 
-        Create(CliContext context) {
+        WorldForge forge() {
+            return context.forge(stateDir());
+        }
+
+        boolean json() {
+            return format() == Format.json;
+        }
+
+        /** Prints {@code payload} as JSON, or the world summary block as Markdown. */
+        void print(World world, JsonObject payload) {
+            if (json()) {
+                context.printJson(payload);
+            } else {
+                context.println(Views.worldBlock(world));
+            }
+        }
+    }
+
+    @Command(name = "list", header = "List persisted worlds.", mixinStandardHelpOptions = true)
+    static final class ListWorlds extends Base {
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for persisted world summaries.")
+        Format format = Format.json;
+
+        ListWorlds(CliContext context) {
             super(context);
         }
 
         @Override
-        public Integer call() {
-            WorldForge forge = forge();
-            World world = prompt != null
-                    ? forge.createWorldFromPrompt(prompt, provider, name)
-                    : forge.createWorld(name, provider, description);
-            forge.saveWorld(world);
-            print(context, json(), world, Views.worldSummary(world));
-            return 0;
+        String stateDir() {
+            return stateDir;
         }
-    }
 
-    static void print(CliContext context, boolean json, World world, JsonObject payload) {
-        if (json) {
-            context.printJson(payload);
-        } else {
-            context.println(Views.worldBlock(world));
-        }
-    }
-
-    @Command(name = "list", description = "List saved worlds.", mixinStandardHelpOptions = true)
-    static final class ListWorlds extends Base {
-        ListWorlds(CliContext context) {
-            super(context);
+        @Override
+        Format format() {
+            return format;
         }
 
         @Override
@@ -125,309 +128,472 @@ final class WorldCommands {
                 worlds.forEach(w -> out.add(Views.worldSummary(w)));
                 context.printJson(JsonArray.copyOf(out));
             } else {
-                StringBuilder out =
-                        new StringBuilder("# WorldForge Worlds\n\n| id | name | provider | step | objects | history |\n"
-                                + "| --- | --- | --- | ---: | ---: | ---: |");
-                for (World w : worlds) {
-                    out.append("\n| `")
-                            .append(w.id())
-                            .append("` | ")
-                            .append(w.name())
-                            .append(" | `")
-                            .append(w.provider())
-                            .append("` | ")
-                            .append(w.step())
-                            .append(" | ")
-                            .append(w.objectCount())
-                            .append(" | ")
-                            .append(w.historyLength())
-                            .append(" |");
-                }
-                context.println(out.toString());
+                context.println(Views.worldTable(worlds));
             }
             return 0;
         }
     }
 
-    @Command(name = "show", description = "Show a saved world.", mixinStandardHelpOptions = true)
+    @Command(name = "create", header = "Create and save a world.", mixinStandardHelpOptions = true)
+    static final class Create extends Base {
+        @Parameters(paramLabel = "name", description = "World name.")
+        String name = "";
+
+        @Option(names = "--provider", paramLabel = "PROVIDER", description = "Provider name.")
+        String provider = "mock";
+
+        @Option(
+                names = "--prompt",
+                paramLabel = "PROMPT",
+                description = "Optional prompt used to seed the world with deterministic checkout-safe objects.")
+        @Nullable
+        String prompt;
+
+        @Option(names = "--description", paramLabel = "DESCRIPTION", description = "Optional world description.")
+        String description = "";
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the saved world summary.")
+        Format format = Format.json;
+
+        Create(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
+        public Integer call() {
+            WorldForge forge = forge();
+            World world;
+            if (prompt != null && !prompt.isEmpty()) {
+                world = forge.createWorldFromPrompt(prompt, provider, name);
+                if (!description.isEmpty()) {
+                    world.setDescription(description);
+                }
+            } else {
+                world = forge.createWorld(name, provider, description);
+            }
+            forge.saveWorld(world);
+            print(world, Views.worldSummary(world));
+            return 0;
+        }
+    }
+
+    @Command(name = "show", header = "Show a persisted world.", mixinStandardHelpOptions = true)
     static final class Show extends Base {
-        @Parameters(description = "World id.")
+        @Parameters(paramLabel = "world_id", description = WORLD_ID_HELP)
         String id = "";
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the world.")
+        Format format = Format.json;
 
         Show(CliContext context) {
             super(context);
         }
 
         @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
         public Integer call() {
             World world = forge().loadWorld(id);
-            print(context, json(), world, world.toJson());
+            print(world, world.toJson());
             return 0;
         }
     }
 
-    @Command(name = "add-object", description = "Add an object to a saved world.", mixinStandardHelpOptions = true)
-    static final class AddObject extends Base {
-        @Parameters(index = "0", description = "World id.")
+    @Command(name = "history", header = "Show persisted world history.", mixinStandardHelpOptions = true)
+    static final class History extends Base {
+        @Parameters(paramLabel = "world_id", description = WORLD_ID_HELP)
         String id = "";
 
-        @Parameters(index = "1", description = "Object name.")
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for history entries.")
+        Format format = Format.json;
+
+        History(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
+        public Integer call() {
+            World world = forge().loadWorld(id);
+            List<HistoryEntry> history = world.history();
+            if (json()) {
+                List<JsonValue> entries = new ArrayList<>(history.size());
+                for (HistoryEntry entry : history) {
+                    entries.add(JsonObject.builder()
+                            .put("step", JsonInt.of(entry.step()))
+                            .put("summary", JsonString.of(entry.summary()))
+                            .put("action", entry.actionJson().map(Json::parse).orElse(JsonNull.INSTANCE))
+                            .put(
+                                    "object_count",
+                                    JsonInt.of(entry.state().objects().size()))
+                            .build());
+                }
+                context.printJson(
+                        JsonObject.of("world_id", JsonString.of(world.id()), "history", JsonArray.copyOf(entries)));
+            } else {
+                context.println(Views.historyTable(world.id(), history));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "objects", header = "List objects in a world.", mixinStandardHelpOptions = true)
+    static final class Objects extends Base {
+        @Parameters(paramLabel = "world_id", description = WORLD_ID_HELP)
+        String id = "";
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for scene objects.")
+        Format format = Format.json;
+
+        Objects(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
+        public Integer call() {
+            World world = forge().loadWorld(id);
+            List<SceneObject> objects = world.objects();
+            if (json()) {
+                List<JsonValue> summaries = new ArrayList<>(objects.size());
+                objects.forEach(o -> summaries.add(Views.objectSummary(o)));
+                context.printJson(
+                        JsonObject.of("world_id", JsonString.of(world.id()), "objects", JsonArray.copyOf(summaries)));
+            } else {
+                context.println(Views.objectsTable(world.id(), objects));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add-object", header = "Add an object to a persisted world.", mixinStandardHelpOptions = true)
+    static final class AddObject extends Base {
+        @Parameters(index = "0", paramLabel = "world_id", description = WORLD_ID_HELP)
+        String id = "";
+
+        @Parameters(index = "1", paramLabel = "name", description = "Object name.")
         String name = "";
 
-        @Option(names = "--x", required = true, description = "X position.")
+        @Option(names = "--x", paramLabel = "X", required = true, description = "Object x coordinate.")
         double x;
 
-        @Option(names = "--y", required = true, description = "Y position.")
+        @Option(names = "--y", paramLabel = "Y", required = true, description = "Object y coordinate.")
         double y;
 
-        @Option(names = "--z", required = true, description = "Z position.")
+        @Option(names = "--z", paramLabel = "Z", required = true, description = "Object z coordinate.")
         double z;
 
-        @Option(names = "--size", defaultValue = "0.1", description = "Edge of the bounding cube (default 0.1).")
+        @Option(names = "--size", paramLabel = "SIZE", description = "Centered bounding-box edge length.")
         double size = 0.1;
 
-        @Option(names = "--object-id", description = "Object id (default: obj_<hex>).")
+        @Option(names = "--object-id", paramLabel = "OBJECT_ID", description = "Optional object identifier.")
         @Nullable
         String objectId;
 
-        @Option(names = "--graspable", description = "Mark the object graspable.")
+        @Option(names = "--graspable", description = "Mark the object as graspable.")
         boolean graspable;
 
-        @Option(names = "--metadata", description = "Object metadata as a JSON object.")
+        @Option(
+                names = "--metadata",
+                paramLabel = "METADATA",
+                description = "Optional JSON object stored on the scene object.")
         @Nullable
         String metadata;
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the updated world summary.")
+        Format format = Format.json;
 
         AddObject(CliContext context) {
             super(context);
         }
 
         @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
         public Integer call() {
-            if (!Double.isFinite(size) || size <= 0) {
-                throw new WorldForgeException("--size must be a finite number greater than 0.");
-            }
-            JsonObject meta = JsonObject.EMPTY;
-            if (metadata != null) {
-                JsonValue parsed;
-                try {
-                    parsed = Json.parse(metadata);
-                } catch (JsonSyntaxException e) {
-                    throw new WorldForgeException("--metadata must be valid JSON: " + e.getMessage(), e);
-                }
-                if (!(parsed instanceof JsonObject object)) {
-                    throw new WorldForgeException("--metadata must decode to a JSON object.");
-                }
-                meta = object;
-            }
+            // Same order of checks as the reference: load, position, metadata, then the box.
             WorldForge forge = forge();
             World world = forge.loadWorld(id);
             Position at = new Position(x, y, z);
+            JsonObject meta = metadata == null || metadata.isEmpty() ? JsonObject.EMPTY : jsonObject(metadata);
+            if (!Double.isFinite(size) || size <= 0) {
+                throw new WorldForgeException("--size must be a finite number greater than 0.");
+            }
             SceneObject object = new SceneObject(
-                    objectId == null ? ai.worldforge.internal.Ids.generate("obj") : objectId,
+                    objectId == null || objectId.isEmpty() ? Ids.generate("obj") : objectId,
                     name,
                     at,
-                    BBox.around(at, size / 2),
+                    BBox.around(at, size / 2.0),
                     graspable,
                     meta);
-            world.addObject(object);
+            SceneObject added = world.addObject(object);
             forge.saveWorld(world);
             if (json()) {
                 context.printJson(
-                        JsonObject.of("world", Views.worldSummary(world), "object", Views.objectSummary(object)));
+                        JsonObject.of("world", Views.worldSummary(world), "object", Views.objectSummary(added)));
             } else {
-                context.println(Views.worldBlock(world) + "\n\n" + Views.objectsTable(List.of(object)));
+                context.println(Views.worldBlock(world) + "\n\n" + Views.objectsTable(world.id(), List.of(added)));
             }
             return 0;
         }
+
+        private static JsonObject jsonObject(String text) {
+            JsonValue parsed;
+            try {
+                parsed = Json.parse(text);
+            } catch (JsonSyntaxException e) {
+                throw new WorldForgeException("--metadata must be valid JSON: " + e.getMessage(), e);
+            }
+            if (!(parsed instanceof JsonObject object)) {
+                throw new WorldForgeException("--metadata must decode to a JSON object.");
+            }
+            return object;
+        }
     }
 
-    @Command(name = "predict", description = "Predict a move_to on a saved world.", mixinStandardHelpOptions = true)
-    static final class Predict extends Base {
-        @Parameters(description = "World id.")
+    @Command(name = "update-object", header = "Patch an object in a persisted world.", mixinStandardHelpOptions = true)
+    static final class UpdateObject extends Base {
+        @Parameters(index = "0", paramLabel = "world_id", description = WORLD_ID_HELP)
         String id = "";
 
-        @Option(names = "--provider", description = "Provider (default: the world's).")
+        @Parameters(index = "1", paramLabel = "object_id", description = "Scene object identifier.")
+        String objectId = "";
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Replacement object name.")
         @Nullable
-        String provider;
+        String name;
 
-        @Option(names = "--x", required = true, description = "Target x.")
-        double x;
-
-        @Option(names = "--y", required = true, description = "Target y.")
-        double y;
-
-        @Option(names = "--z", required = true, description = "Target z.")
-        double z;
-
-        @Option(names = "--speed", defaultValue = "1.0", description = "Speed (default 1.0).")
-        double speed = 1.0;
-
-        @Option(names = "--object-id", description = "Object to move (default: the first).")
+        @Option(names = "--x", paramLabel = "X", description = "Replacement x coordinate.")
         @Nullable
-        String objectId;
+        Double x;
 
-        @Option(names = "--steps", defaultValue = "1", description = "Steps (default 1).")
-        int steps = 1;
+        @Option(names = "--y", paramLabel = "Y", description = "Replacement y coordinate.")
+        @Nullable
+        Double y;
 
-        @Option(names = "--dry-run", description = "Predict without saving.")
-        boolean dryRun;
+        @Option(names = "--z", paramLabel = "Z", description = "Replacement z coordinate.")
+        @Nullable
+        Double z;
 
-        Predict(CliContext context) {
+        @Option(
+                names = "--graspable",
+                paramLabel = "GRASPABLE",
+                arity = "1",
+                completionCandidates = TrueFalse.class,
+                converter = TrueFalse.class,
+                description = "Replacement graspable flag.")
+        @Nullable
+        Boolean graspable;
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the updated object.")
+        Format format = Format.json;
+
+        UpdateObject(CliContext context) {
             super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
         }
 
         @Override
         public Integer call() {
             WorldForge forge = forge();
             World world = forge.loadWorld(id);
-            Action action = Action.moveTo(x, y, z, speed, objectId);
-            Prediction prediction = world.predict(action, steps, provider);
-            if (!dryRun) {
-                forge.saveWorld(world);
+            SceneObjectPatch.Builder patch = SceneObjectPatch.builder();
+            boolean hasUpdate = false;
+            if (name != null) {
+                patch.name(name);
+                hasUpdate = true;
             }
-            if (json()) {
-                context.printJson(JsonObject.builder()
-                        .put("world_id", JsonString.of(world.id()))
-                        .put("saved", JsonBool.of(!dryRun))
-                        .put("provider", JsonString.of(prediction.provider()))
-                        .put("physics_score", JsonFloat.of(prediction.physicsScore()))
-                        .put("confidence", JsonFloat.of(prediction.confidence()))
-                        .put("metadata", prediction.metadata())
-                        .put("world", Views.worldSummary(world))
-                        .put("world_state", world.state().toJson())
-                        .build());
-            } else {
-                context.println("# World Prediction: " + world.id() + "\n\n- provider: " + prediction.provider()
-                        + "\n- saved: " + (dryRun ? "False" : "True") + "\n- physics_score: "
-                        + PyFormat.fixed(prediction.physicsScore(), 4) + "\n- confidence: "
-                        + PyFormat.fixed(prediction.confidence(), 4) + "\n- step: " + world.step() + "\n- objects: "
-                        + world.objectCount());
-            }
-            return 0;
-        }
-    }
-
-    @Command(name = "export", description = "Export a saved world.", mixinStandardHelpOptions = true)
-    static final class Export implements Callable<Integer> {
-        final CliContext context;
-
-        @Parameters(description = "World id.")
-        String id = "";
-
-        @Option(names = "--state-dir", defaultValue = ".worldforge/worlds", description = "World state directory.")
-        String stateDir = ".worldforge/worlds";
-
-        @Option(names = "--output", description = "Write compact JSON to this file.")
-        @Nullable
-        String output;
-
-        Export(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() {
-            WorldForge forge = context.forge(stateDir);
-            String compact = forge.exportWorld(id);
-            if (output == null) {
-                World world = forge.loadWorld(id);
-                context.printJson(JsonObject.of(
-                        "schema_version", JsonInt.of(WorldState.SCHEMA_VERSION), "state", world.toJson()));
-                return 0;
-            }
-            Path target = context.path(output);
-            try {
-                Path parent = target.getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+            if (x != null || y != null || z != null) {
+                if (x == null || y == null || z == null) {
+                    throw new WorldForgeException("Position updates require --x, --y, and --z together.");
                 }
-                Files.writeString(target, compact + "\n", StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new WorldStateException("Failed to write exported world to " + target + ": " + e.getMessage(), e);
+                patch.position(new Position(x, y, z));
+                hasUpdate = true;
             }
-            context.printJson(JsonObject.of(
-                    "world_id", JsonString.of(id.strip()), "output_path", JsonString.of(target.toString())));
-            return 0;
-        }
-    }
-
-    @Command(name = "import", description = "Import a world file and save it.", mixinStandardHelpOptions = true)
-    static final class Import extends Base {
-        @Parameters(description = "Export or world JSON file.")
-        String input = "";
-
-        @Option(names = "--new-id", description = "Give the world a fresh id.")
-        boolean newId;
-
-        @Option(names = "--name", description = "Rename the world.")
-        @Nullable
-        String name;
-
-        Import(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        public Integer call() {
-            Path source = context.path(input);
-            String payload;
-            try {
-                payload = Files.readString(source, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new WorldStateException(
-                        "Failed to read imported world from " + source + ": " + e.getMessage(), e);
+            if (graspable != null) {
+                patch.graspable(graspable);
+                hasUpdate = true;
             }
-            WorldForge forge = forge();
-            World world = forge.importWorld(payload, newId, name);
+            if (!hasUpdate) {
+                throw new WorldForgeException(
+                        "update-object requires at least one of --name, --x/--y/--z, or --graspable.");
+            }
+            SceneObject updated = world.updateObject(objectId, patch.build());
             forge.saveWorld(world);
-            print(
-                    context,
-                    json(),
-                    world,
-                    Views.worldSummary(world).with("source_path", JsonString.of(source.toString())));
+            if (json()) {
+                context.printJson(
+                        JsonObject.of("world", Views.worldSummary(world), "object", Views.objectSummary(updated)));
+            } else {
+                context.println(Views.objectsTable(world.id(), List.of(updated)));
+            }
             return 0;
         }
     }
 
-    @Command(name = "fork", description = "Fork a saved world from a history entry.", mixinStandardHelpOptions = true)
-    static final class Fork extends Base {
-        @Parameters(description = "World id.")
+    /**
+     * The {@code true|false} choices of {@code update-object --graspable}: exactly these two
+     * lower-case words, like the reference's {@code choices=("true", "false")}.
+     */
+    static final class TrueFalse implements Iterable<String>, ITypeConverter<Boolean> {
+        private static final List<String> CHOICES = List.of("true", "false");
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return CHOICES.iterator();
+        }
+
+        @Override
+        public Boolean convert(String value) {
+            if (!CHOICES.contains(value)) {
+                throw new TypeConversionException("invalid choice: '" + value + "'");
+            }
+            return value.equals("true");
+        }
+    }
+
+    @Command(
+            name = "remove-object",
+            header = "Remove an object from a persisted world.",
+            mixinStandardHelpOptions = true)
+    static final class RemoveObject extends Base {
+        @Parameters(index = "0", paramLabel = "world_id", description = WORLD_ID_HELP)
         String id = "";
 
-        @Option(names = "--history-index", defaultValue = "0", description = "History entry (default 0).")
-        int historyIndex;
+        @Parameters(index = "1", paramLabel = "object_id", description = "Scene object identifier.")
+        String objectId = "";
 
-        @Option(names = "--name", description = "Name of the fork.")
-        @Nullable
-        String name;
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
 
-        Fork(CliContext context) {
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the removed object.")
+        Format format = Format.json;
+
+        RemoveObject(CliContext context) {
             super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
         }
 
         @Override
         public Integer call() {
             WorldForge forge = forge();
-            World fork = forge.forkWorld(id, historyIndex, name);
-            forge.saveWorld(fork);
-            print(
-                    context,
-                    json(),
-                    fork,
-                    Views.worldSummary(fork)
-                            .with("source_world_id", JsonString.of(id.strip()))
-                            .with("history_index", JsonInt.of(historyIndex)));
+            World world = forge.loadWorld(id);
+            SceneObject removed = world.removeObject(objectId)
+                    .orElseThrow(() -> new WorldForgeException(
+                            "Object '" + objectId + "' is not present in world '" + world.id() + "'."));
+            forge.saveWorld(world);
+            if (json()) {
+                context.printJson(JsonObject.of(
+                        "world", Views.worldSummary(world), "removed_object", Views.objectSummary(removed)));
+            } else {
+                context.println(Views.worldBlock(world) + "\n\n" + Views.objectsTable(world.id(), List.of(removed)));
+            }
             return 0;
         }
     }
 
-    @Command(name = "delete", description = "Delete a saved world.", mixinStandardHelpOptions = true)
+    @Command(name = "delete", header = "Delete a persisted world.", mixinStandardHelpOptions = true)
     static final class Delete extends Base {
-        @Parameters(description = "World id.")
+        @Parameters(paramLabel = "world_id", description = WORLD_ID_HELP)
         String id = "";
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the deletion result.")
+        Format format = Format.json;
 
         Delete(CliContext context) {
             super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
         }
 
         @Override
@@ -442,6 +608,240 @@ final class WorldCommands {
             } else {
                 context.println("# Deleted World: " + deleted + "\n\n- state_dir: " + stateDir + "\n- deleted: true");
             }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "predict",
+            header = "Predict and save the next state for a persisted world.",
+            mixinStandardHelpOptions = true)
+    static final class Predict extends Base {
+        @Parameters(paramLabel = "world_id", description = WORLD_ID_HELP)
+        String id = "";
+
+        @Option(
+                names = "--provider",
+                paramLabel = "PROVIDER",
+                description = "Provider name. Defaults to the world's provider.")
+        @Nullable
+        String provider;
+
+        @Option(names = "--x", paramLabel = "X", required = true, description = "Target x coordinate.")
+        double x;
+
+        @Option(names = "--y", paramLabel = "Y", required = true, description = "Target y coordinate.")
+        double y;
+
+        @Option(names = "--z", paramLabel = "Z", required = true, description = "Target z coordinate.")
+        double z;
+
+        @Option(names = "--speed", paramLabel = "SPEED", description = "Action speed.")
+        double speed = 1.0;
+
+        @Option(names = "--object-id", paramLabel = "OBJECT_ID", description = "Optional object id to move.")
+        @Nullable
+        String objectId;
+
+        @Option(names = "--steps", paramLabel = "STEPS", description = "Prediction horizon in steps.")
+        int steps = 1;
+
+        @Option(names = "--dry-run", description = "Run prediction without saving the updated world.")
+        boolean dryRun;
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the prediction result.")
+        Format format = Format.json;
+
+        Predict(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
+        public Integer call() {
+            WorldForge forge = forge();
+            World world = forge.loadWorld(id);
+            Action action = Action.moveTo(x, y, z, speed, objectId == null || objectId.isEmpty() ? null : objectId);
+            Prediction prediction = world.predict(action, steps, provider);
+            if (!dryRun) {
+                forge.saveWorld(world);
+            }
+            if (json()) {
+                context.printJson(JsonObject.builder()
+                        .put("world_id", JsonString.of(world.id()))
+                        .put("saved", JsonBool.of(!dryRun))
+                        .put("provider", JsonString.of(prediction.provider()))
+                        .put("physics_score", JsonFloat.of(prediction.physicsScore()))
+                        .put("confidence", JsonFloat.of(prediction.confidence()))
+                        .put("metadata", prediction.metadata())
+                        .put("world", Views.worldSummary(world))
+                        .put("world_state", prediction.worldState().toJson())
+                        .build());
+            } else {
+                context.println("# World Prediction: " + world.id() + "\n\n- provider: " + prediction.provider()
+                        + "\n- saved: " + (dryRun ? "False" : "True") + "\n- physics_score: "
+                        + PyFormat.fixed(prediction.physicsScore(), 4) + "\n- confidence: "
+                        + PyFormat.fixed(prediction.confidence(), 4) + "\n- step: " + world.step() + "\n- objects: "
+                        + world.objectCount());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", header = "Export a persisted world as JSON.", mixinStandardHelpOptions = true)
+    static final class Export extends Base {
+        @Parameters(paramLabel = "world_id", description = WORLD_ID_HELP)
+        String id = "";
+
+        @Option(names = "--output", paramLabel = "OUTPUT", description = "Optional output path for exported JSON.")
+        @Nullable
+        String output;
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        Export(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        public Integer call() {
+            String compact = forge().exportWorld(id);
+            if (output == null || output.isEmpty()) {
+                context.printJson(Json.parse(compact));
+                return 0;
+            }
+            Path target = context.path(output);
+            try {
+                Path parent = target.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                AtomicFiles.writeString(target, compact + "\n");
+            } catch (IOException e) {
+                throw new WorldStateException("Failed to write exported world to " + target + ": " + e.getMessage(), e);
+            }
+            context.printJson(
+                    JsonObject.of("world_id", JsonString.of(id), "output_path", JsonString.of(target.toString())));
+            return 0;
+        }
+    }
+
+    @Command(name = "import", header = "Import and save exported world JSON.", mixinStandardHelpOptions = true)
+    static final class Import extends Base {
+        @Parameters(paramLabel = "input", description = "Path to exported world JSON.")
+        String input = "";
+
+        @Option(names = "--new-id", description = "Assign a fresh world id.")
+        boolean newId;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Optional replacement world name.")
+        @Nullable
+        String name;
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description = "Output format for the imported world summary.")
+        Format format = Format.json;
+
+        Import(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
+        public Integer call() {
+            Path source = context.path(input);
+            String payload;
+            try {
+                payload = Files.readString(source, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new WorldStateException(
+                        "Failed to read imported world from " + source + ": " + e.getMessage(), e);
+            }
+            WorldForge forge = forge();
+            World world = forge.importWorld(payload, newId, name == null || name.isEmpty() ? null : name);
+            forge.saveWorld(world);
+            print(world, Views.worldSummary(world).with("source_path", JsonString.of(source.toString())));
+            return 0;
+        }
+    }
+
+    @Command(name = "fork", header = "Fork a world from a history entry.", mixinStandardHelpOptions = true)
+    static final class Fork extends Base {
+        @Parameters(paramLabel = "world_id", description = "Source world identifier.")
+        String id = "";
+
+        @Option(
+                names = "--history-index",
+                paramLabel = "HISTORY_INDEX",
+                description = "History entry index to fork from.")
+        int historyIndex;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Optional forked world name.")
+        @Nullable
+        String name;
+
+        @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = STATE_DIR_HELP)
+        String stateDir = DEFAULT_STATE_DIR;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the forked world summary.")
+        Format format = Format.json;
+
+        Fork(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String stateDir() {
+            return stateDir;
+        }
+
+        @Override
+        Format format() {
+            return format;
+        }
+
+        @Override
+        public Integer call() {
+            WorldForge forge = forge();
+            World fork = forge.forkWorld(id, historyIndex, name == null || name.isEmpty() ? null : name);
+            forge.saveWorld(fork);
+            print(
+                    fork,
+                    Views.worldSummary(fork)
+                            .with("source_world_id", JsonString.of(id))
+                            .with("history_index", JsonInt.of(historyIndex)));
             return 0;
         }
     }

@@ -152,6 +152,12 @@ public final class VideoClip {
      * the extension) and {@code source_path}.
      */
     public static VideoClip fromFile(Path path, double fps, int width, int height, double durationSeconds) {
+        if (!Files.exists(path)) {
+            throw new WorldForgeException("Video clip source does not exist: " + path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new WorldForgeException("Video clip source is not a file: " + path);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);

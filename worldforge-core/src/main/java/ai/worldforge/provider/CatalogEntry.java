@@ -2,6 +2,7 @@ package ai.worldforge.provider;
 
 import ai.worldforge.event.ProviderEventHandler;
 import ai.worldforge.provider.mock.MockProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param preflightSkipReason preflight skip reason when unconfigured
  * @param profile the default profile
  * @param adapterAvailable whether this build contains a working adapter for it
+ * @param configFields the configuration variables it reads, in the reference's summary order
  */
 public record CatalogEntry(
         String name,
@@ -29,7 +31,22 @@ public record CatalogEntry(
         String unconfiguredDetails,
         String preflightSkipReason,
         ProviderProfile profile,
-        boolean adapterAvailable) {
+        boolean adapterAvailable,
+        List<ProviderConfigField> configFields) {
+    /** Where the reference keeps provider documentation pages. */
+    public static final String DOCS_PATH_PREFIX = "docs/src/providers/";
+
+    /** Capability order of the reference's documentation tables. */
+    private static final List<Capability> DOC_CAPABILITY_ORDER = List.of(
+            Capability.PREDICT,
+            Capability.GENERATE,
+            Capability.TRANSFER,
+            Capability.SCORE,
+            Capability.POLICY,
+            Capability.REASON,
+            Capability.EMBED,
+            Capability.PLAN);
+
     /** Validates presence and copies lists. */
     public CatalogEntry {
         Objects.requireNonNull(name);
@@ -38,6 +55,7 @@ public record CatalogEntry(
         Objects.requireNonNull(unconfiguredDetails);
         Objects.requireNonNull(preflightSkipReason);
         Objects.requireNonNull(profile);
+        configFields = List.copyOf(configFields);
     }
 
     /** Documentation page, when any. */
@@ -56,6 +74,74 @@ public record CatalogEntry(
             }
         }
         return false;
+    }
+
+    /**
+     * The value-free configuration summary under {@code environment} ({@code provider info}'s
+     * {@code config_summary}). Set values are validated first, as the reference's constructor
+     * does; an invalid one throws {@link ai.worldforge.error.WorldForgeException} with the
+     * reference's message.
+     */
+    public ProviderConfigSummary configSummary(Environment environment) {
+        List<ConfigFieldSummary> fields = new ArrayList<>();
+        for (ProviderConfigField field : configFields) {
+            fields.add(field.summarize(environment));
+        }
+        return new ProviderConfigSummary(name, configured(environment), fields);
+    }
+
+    /**
+     * Validates every set configuration variable in field order, throwing {@link
+     * ai.worldforge.error.WorldForgeException} with the reference's message for the first invalid
+     * one (the reference fails the same way when it constructs the provider).
+     */
+    public void validateConfiguration(Environment environment) {
+        for (ProviderConfigField field : configFields) {
+            field.validate(environment);
+        }
+    }
+
+    /**
+     * This provider's row of the documentation index ({@code provider docs}): docs path, maturity,
+     * capability surface and registration rule, derived from the profile as the reference does.
+     */
+    public ProviderDocsEntry docsEntry() {
+        String registration;
+        if (alwaysRegister) {
+            registration = "always registered";
+        } else if (!profile.requiredEnvVars().isEmpty()) {
+            registration = String.join(" or ", profile.requiredEnvVars());
+        } else {
+            registration = "direct construction";
+        }
+        return new ProviderDocsEntry(
+                name,
+                DOCS_PATH_PREFIX + (docsPage == null || docsPage.isEmpty() ? "README.md" : docsPage),
+                profile.implementationStatus(),
+                capabilitySurface(profile),
+                registration,
+                runtimeOwnership);
+    }
+
+    private static String capabilitySurface(ProviderProfile profile) {
+        if (profile.implementationStatus().equals("scaffold")) {
+            return "scaffold";
+        }
+        List<String> names = new ArrayList<>();
+        for (Capability capability : DOC_CAPABILITY_ORDER) {
+            if (profile.capabilities().supports(capability)) {
+                names.add(capability.wireName());
+            }
+        }
+        if (!names.isEmpty()) {
+            return String.join(", ", names);
+        }
+        String notes = String.join(" ", profile.notes()).toLowerCase(java.util.Locale.ROOT);
+        String artifacts = String.join(" ", profile.artifactTypes()).toLowerCase(java.util.Locale.ROOT);
+        if (notes.contains("action_translator") && artifacts.contains("action_policy")) {
+            return "none (policy requires host action_translator)";
+        }
+        return "none";
     }
 
     /**

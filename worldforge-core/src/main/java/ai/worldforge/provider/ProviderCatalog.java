@@ -62,6 +62,28 @@ public final class ProviderCatalog {
         return Optional.empty();
     }
 
+    /**
+     * The provider documentation index in catalog order ({@code provider docs}): one row per
+     * provider with its docs path, maturity, capability surface, registration and runtime owner.
+     */
+    public static List<ProviderDocsEntry> docsIndex() {
+        List<ProviderDocsEntry> out = new ArrayList<>();
+        entries().forEach(e -> out.add(e.docsEntry()));
+        return List.copyOf(out);
+    }
+
+    /**
+     * Validates every catalog provider's configuration variables in catalog order, throwing {@link
+     * WorldForgeException} with the reference's message for the first invalid value (for example
+     * {@code Cosmos-Policy timeout_seconds must be greater than 0.}). The reference reports the
+     * same error when it constructs its catalog providers.
+     */
+    public static void validateConfiguration(Environment environment) {
+        for (CatalogEntry entry : entries()) {
+            entry.validateConfiguration(environment);
+        }
+    }
+
     private static List<CatalogEntry> load() {
         JsonValue root;
         try (InputStream in = ProviderCatalog.class.getResourceAsStream(RESOURCE)) {
@@ -87,6 +109,10 @@ public final class ProviderCatalog {
                 vars.forEach(v -> registerVars.add(((JsonString) v).value()));
             }
             String unconfigured = text(provider.get("unconfigured_health_details"), "");
+            List<ProviderConfigField> configFields = new ArrayList<>();
+            if (provider.get("config_fields") instanceof JsonArray fields) {
+                fields.forEach(f -> configFields.add(ProviderConfigField.fromJson(f)));
+            }
             out.add(new CatalogEntry(
                     name,
                     provider.get("always_register") == JsonBool.TRUE,
@@ -96,7 +122,8 @@ public final class ProviderCatalog {
                     unconfigured,
                     text(provider.get("preflight_skip_reason"), unconfigured),
                     profile,
-                    ADAPTERS.contains(name)));
+                    ADAPTERS.contains(name),
+                    configFields));
         }
         return List.copyOf(out);
     }
