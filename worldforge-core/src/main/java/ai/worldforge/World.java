@@ -1,11 +1,14 @@
 package ai.worldforge;
 
+import ai.worldforge.error.ProviderException;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.Checks;
 import ai.worldforge.internal.Ids;
+import ai.worldforge.internal.JsonReads;
 import ai.worldforge.internal.StorageIds;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
+import ai.worldforge.json.JsonValue;
 import ai.worldforge.model.Action;
 import ai.worldforge.model.HistoryEntry;
 import ai.worldforge.model.PredictionPayload;
@@ -13,6 +16,11 @@ import ai.worldforge.model.SceneObject;
 import ai.worldforge.model.SceneObjectPatch;
 import ai.worldforge.model.WorldRecord;
 import ai.worldforge.model.WorldState;
+import ai.worldforge.plan.Plan;
+import ai.worldforge.plan.PlanExecution;
+import ai.worldforge.plan.PlanRequest;
+import ai.worldforge.plan.WorldPlanner;
+import ai.worldforge.provider.Capability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -424,6 +432,71 @@ public final class World {
             }
             throw new WorldForgeException("compare() failed: " + cause, cause);
         }
+    }
+
+    /**
+     * Plans {@code request} against the current snapshot; the world is not changed. See {@link
+     * WorldPlanner} for the four modes (predict, score, policy, policy+score).
+     *
+     * @throws WorldForgeException for invalid requests and goals, providers without the needed
+     *     capability and provider results that do not fit the candidates
+     * @throws ProviderException when a provider is unknown or fails
+     */
+    public Plan plan(PlanRequest request) {
+        Objects.requireNonNull(request, "request");
+        // Plan from a snapshot without holding the lock: providers may be slow, and planning
+        // never writes to the world.
+        return WorldPlanner.plan(forge, state(), request);
+    }
+
+    /** {@link #plan(PlanRequest)} for a free-text goal with every default (predict mode). */
+    public Plan plan(String goal) {
+        return plan(PlanRequest.of(goal));
+    }
+
+    /**
+     * {@link #executePlan(Plan, String)} with the provider from {@code metadata.execution_provider}
+     * when set, else the plan's provider.
+     */
+    public PlanExecution executePlan(Plan plan) {
+        return executePlan(plan, null);
+    }
+
+    /**
+     * Executes {@code plan} on a copy of this world (history included): each action is predicted
+     * for one step with the execution provider. This world is not changed.
+     *
+     * @param provider the execution provider; when {@code null}, {@code
+     *     metadata.execution_provider} if set (and truthy), else the plan's provider
+     * @throws WorldForgeException {@code Provider '{p}' cannot execute plans because it does not
+     *     support predict(). Pass an execution provider that supports predict().}
+     */
+    public PlanExecution executePlan(Plan plan, @Nullable String provider) {
+        Objects.requireNonNull(plan, "plan");
+        String selected = provider;
+        if (selected == null) {
+            JsonValue fromMetadata = plan.metadata().get("execution_provider");
+            selected = JsonReads.truthy(fromMetadata)
+                    ? JsonReads.toStr(Objects.requireNonNull(fromMetadata))
+                    : plan.provider();
+        }
+        if (!supportsPredict(selected)) {
+            throw new WorldForgeException("Provider '" + selected + "' cannot execute plans because it does not"
+                    + " support predict(). Pass an execution provider that supports predict().");
+        }
+        World executed = restore(forge, record());
+        for (Action action : plan.actions()) {
+            executed.predict(action, 1, selected);
+        }
+        return new PlanExecution(executed, plan.actions());
+    }
+
+    /** Registered providers by their merged capabilities, others by catalog profile (as the reference). */
+    private boolean supportsPredict(String provider) {
+        if (forge.providers().contains(provider)) {
+            return forge.providerSupports(provider, Capability.PREDICT);
+        }
+        return forge.providerProfile(provider).capabilities().supports(Capability.PREDICT);
     }
 
     /** Persists this world through the forge's store and returns its id. */

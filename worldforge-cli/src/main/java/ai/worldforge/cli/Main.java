@@ -129,6 +129,11 @@ public final class Main {
                         "Inspect the local WorldForge environment.",
                         context -> new CommandLine(new DoctorCommands.Doctor(context))));
         commands.put(
+                "negotiate",
+                new TopLevel(
+                        "Report whether providers can satisfy a capability workflow before it runs.",
+                        context -> new CommandLine(new NegotiateCommand(context))));
+        commands.put(
                 "generate",
                 new TopLevel(
                         "Generate a clip with a provider.",

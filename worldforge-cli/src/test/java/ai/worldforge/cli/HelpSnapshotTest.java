@@ -38,7 +38,8 @@ class HelpSnapshotTest {
             "world create", "world-create.txt",
             "world history", "world-history.txt",
             "world add-object", "world-add-object.txt",
-            "predict", "predict.txt");
+            "predict", "predict.txt",
+            "negotiate", "negotiate.txt");
 
     @TempDir
     Path dir;

@@ -15,19 +15,53 @@ import org.jspecify.annotations.Nullable;
  * A typed action: a kind ({@code move_to}, {@code spawn_object}, {@code noop}, …) and JSON
  * parameters. Kinds are free strings; the factories build the ones WorldForge interprets.
  * Immutable and thread-safe (the reference's {@code Action} is mutable; nothing in WorldForge
- * mutates one, so this port makes it a value).
- *
- * @param kind stripped, non-blank kind
- * @param parameters JSON parameters with finite numbers only
+ * mutates one, so this port makes it a value). Its JSON form is built once and kept: planners
+ * send the same action to cost models, traces and history many times.
  */
-public record Action(String kind, JsonObject parameters) {
-    /** Validates and normalises the kind and parameters. */
-    public Action {
-        kind = Checks.nonBlank(kind, "Action kind must be a non-empty string.");
+public final class Action {
+    private final String kind;
+    private final JsonObject parameters;
+    // Benign race: every thread computes an equal, immutable value.
+    private @Nullable JsonObject json;
+
+    /**
+     * Validates and normalises the kind and parameters.
+     *
+     * @param kind stripped, non-blank kind
+     * @param parameters JSON parameters with finite numbers only
+     */
+    public Action(String kind, JsonObject parameters) {
+        this.kind = Checks.nonBlank(kind, "Action kind must be a non-empty string.");
         if (parameters == null) {
             throw new WorldForgeException("Action parameters must be a JSON object.");
         }
         Checks.jsonObject(parameters, "Action parameters");
+        this.parameters = parameters;
+    }
+
+    /** The stripped, non-blank kind ({@code move_to}, {@code spawn_object}, {@code noop}, …). */
+    public String kind() {
+        return kind;
+    }
+
+    /** The JSON parameters. */
+    public JsonObject parameters() {
+        return parameters;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Action action && kind.equals(action.kind) && parameters.equals(action.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + parameters.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Action[kind=" + kind + ", parameters=" + parameters + "]";
     }
 
     /** An action without parameters. */
@@ -106,9 +140,14 @@ public record Action(String kind, JsonObject parameters) {
         return of("noop");
     }
 
-    /** {@code {"type": kind, "parameters": {…}}}. */
+    /** {@code {"type": kind, "parameters": {…}}} (built once per action). */
     public JsonObject toJson() {
-        return JsonObject.of("type", JsonString.of(kind), "parameters", parameters);
+        JsonObject cached = json;
+        if (cached == null) {
+            cached = JsonObject.of("type", JsonString.of(kind), "parameters", parameters);
+            json = cached;
+        }
+        return cached;
     }
 
     /** Canonical JSON of {@link #toJson()}. */
