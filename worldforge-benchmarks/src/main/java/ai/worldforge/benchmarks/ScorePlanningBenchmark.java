@@ -145,6 +145,33 @@ public class ScorePlanningBenchmark {
         return world.plan(base.candidateActions(normalized).build());
     }
 
+    /**
+     * Candidates made of brand-new {@code Action} objects on every call (a policy that returns new
+     * actions each time): includes building the 16,000 actions; subtract {@link #buildActionsOnly}.
+     */
+    @Benchmark
+    public Plan planBrandNewActions() {
+        return world.plan(base.candidateActions(newCandidates()).build());
+    }
+
+    /** Building the 16,000 brand-new actions alone, to subtract from {@link #planBrandNewActions}. */
+    @Benchmark
+    public List<List<Action>> buildActionsOnly() {
+        return newCandidates();
+    }
+
+    private static List<List<Action>> newCandidates() {
+        List<List<Action>> fresh = new ArrayList<>(CANDIDATES);
+        for (int c = 0; c < CANDIDATES; c++) {
+            List<Action> plan = new ArrayList<>(ACTIONS_PER_CANDIDATE);
+            for (int s = 0; s < ACTIONS_PER_CANDIDATE; s++) {
+                plan.add(Action.moveTo(c * 0.001, 0.5 + s * 0.01, -s * 0.02, "cube-1"));
+            }
+            fresh.add(plan);
+        }
+        return fresh;
+    }
+
     /** The cost's own time with the same payload. */
     @Benchmark
     public ActionScoreResult costOnly() {

@@ -40,22 +40,31 @@ public final class JsonObject implements JsonValue {
 
     /** An object with one member. */
     public static JsonObject of(String key, JsonValue value) {
-        return builder().put(key, value).build();
+        return builder(1).put(key, value).build();
     }
 
     /** An object with two members, in this order. */
     public static JsonObject of(String k1, JsonValue v1, String k2, JsonValue v2) {
-        return builder().put(k1, v1).put(k2, v2).build();
+        return builder(2).put(k1, v1).put(k2, v2).build();
     }
 
     /** An object with three members, in this order. */
     public static JsonObject of(String k1, JsonValue v1, String k2, JsonValue v2, String k3, JsonValue v3) {
-        return builder().put(k1, v1).put(k2, v2).put(k3, v3).build();
+        return builder(3).put(k1, v1).put(k2, v2).put(k3, v3).build();
     }
 
     /** A new empty builder. */
     public static Builder builder() {
         return new Builder(new LinkedHashMap<>());
+    }
+
+    /**
+     * A new empty builder sized for {@code expectedMembers} (small objects such as positions and
+     * actions are built by the thousand; a default-sized table would be most of their footprint).
+     */
+    public static Builder builder(int expectedMembers) {
+        // HashMap resizes past 3/4 of its table: size the table so that no resize happens.
+        return new Builder(new LinkedHashMap<>(Math.max(2, (expectedMembers * 4 + 2) / 3)));
     }
 
     /** A builder pre-filled with this object's members. */

@@ -102,7 +102,7 @@ public final class Action {
             throw new WorldForgeException("Action.move_to speed must be greater than 0.");
         }
         JsonObject.Builder parameters =
-                JsonObject.builder().put("target", target.toJson()).put("speed", JsonFloat.of(speed));
+                JsonObject.builder(3).put("target", target.toJson()).put("speed", JsonFloat.of(speed));
         if (objectId != null) {
             String id = objectId.strip();
             if (id.isEmpty()) {

@@ -46,7 +46,7 @@ public record Position(double x, double y, double z) {
 
     /** {@code {"x":…,"y":…,"z":…}}. */
     public JsonObject toJson() {
-        return JsonObject.builder()
+        return JsonObject.builder(3)
                 .put("x", JsonFloat.of(x))
                 .put("y", JsonFloat.of(y))
                 .put("z", JsonFloat.of(z))
