@@ -1,5 +1,7 @@
 package ai.worldforge.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Receives {@link ProviderEvent}s emitted around provider calls. Events are already redacted.
  *
@@ -11,4 +13,13 @@ package ai.worldforge.event;
 public interface ProviderEventHandler {
     /** Handles one event. */
     void handle(ProviderEvent event);
+
+    /**
+     * {@code composeEventHandlers}: one handler fanning out to {@code handlers}, in order, with
+     * each handler's failures isolated. Same as {@link ProviderEventHandlers#compose}, which
+     * documents the rules.
+     */
+    static ProviderEventHandler compose(@Nullable ProviderEventHandler... handlers) {
+        return ProviderEventHandlers.compose(handlers);
+    }
 }

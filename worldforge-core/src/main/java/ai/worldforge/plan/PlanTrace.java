@@ -1,35 +1,27 @@
 package ai.worldforge.plan;
 
-import ai.worldforge.event.Redaction;
-import ai.worldforge.json.JsonArray;
-import ai.worldforge.json.JsonBool;
 import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonNull;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
-import ai.worldforge.json.JsonValue;
+import ai.worldforge.trace.WorkflowArtifactRef;
+import ai.worldforge.trace.WorkflowStatus;
+import ai.worldforge.trace.WorkflowTrace;
+import ai.worldforge.trace.WorkflowTraceStep;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@code workflow_trace} JSON the reference attaches to every plan (its {@code
- * WorkflowTrace(...).to_dict()} for the fixed step shapes planning uses). Free text in the trace
- * (provider names, the planner label) is sanitised like the reference's traces: secrets redacted,
- * host-local paths replaced. Stateless and thread-safe.
+ * Builds the {@code workflow_trace} the reference attaches to every plan: a {@link WorkflowTrace}
+ * with the fixed step shapes planning uses, so free text (provider names, the planner label) is
+ * sanitised like every trace. Stateless and thread-safe.
  */
 final class PlanTrace {
-    /** The reference's step statuses, in its order (the keys of {@code status_counts}). */
-    private static final List<String> STATUSES = List.of("pending", "running", "success", "skipped", "failed");
-
-    private static final Pattern HOST_LOCAL_PATH =
-            Pattern.compile("(?:/Users|/private|/var/folders|/tmp|~)/[^\\s,;:)'\"]+", Pattern.UNICODE_CHARACTER_CLASS);
-
     private PlanTrace() {}
 
     /**
-     * The trace of one planning run.
+     * The trace JSON of one planning run.
      *
      * @param mode the planning mode
      * @param planner the planner label
@@ -49,142 +41,70 @@ final class PlanTrace {
             @Nullable String policyProvider,
             @Nullable String scoreProvider,
             int predictStepCount) {
-        List<JsonObject> steps = new ArrayList<>();
-        String root = mode.wireName() + " planning";
-        steps.add(step("plan", root, "success", provider, null, null, List.of("world-state"), List.of("plan"), null));
+        List<WorkflowTraceStep> steps = new ArrayList<>();
+        steps.add(WorkflowTraceStep.builder("plan", mode.wireName() + " planning")
+                .status(WorkflowStatus.SUCCESS)
+                .provider(provider)
+                .inputArtifacts(artifacts("world-state"))
+                .outputArtifacts(artifacts("plan"))
+                .build());
         if (mode == PlanningMode.POLICY || mode == PlanningMode.POLICY_SCORE) {
-            steps.add(step(
-                    "policy",
-                    "select action candidates",
-                    "success",
-                    policyProvider != null ? policyProvider : provider,
-                    "policy",
-                    "plan",
-                    List.of(),
-                    List.of("policy-candidates"),
-                    null));
+            steps.add(child("policy", "select action candidates", "policy")
+                    .status(WorkflowStatus.SUCCESS)
+                    .provider(policyProvider != null ? policyProvider : provider)
+                    .outputArtifacts(artifacts("policy-candidates"))
+                    .build());
         } else if (mode == PlanningMode.SCORE) {
-            steps.add(step(
-                    "policy",
-                    "select action candidates",
-                    "skipped",
-                    null,
-                    "policy",
-                    "plan",
-                    List.of(),
-                    List.of(),
-                    "Policy provider not requested; score planning used caller candidates."));
+            steps.add(child("policy", "select action candidates", "policy")
+                    .status(WorkflowStatus.SKIPPED)
+                    .errorSummary("Policy provider not requested; score planning used caller candidates.")
+                    .build());
         }
         if (mode == PlanningMode.SCORE || mode == PlanningMode.POLICY_SCORE) {
-            steps.add(step(
-                    "score",
-                    "rank action candidates",
-                    "success",
-                    scoreProvider != null ? scoreProvider : provider,
-                    "score",
-                    "plan",
-                    List.of("action-candidates"),
-                    List.of("score-ranking"),
-                    null));
+            steps.add(child("score", "rank action candidates", "score")
+                    .status(WorkflowStatus.SUCCESS)
+                    .provider(scoreProvider != null ? scoreProvider : provider)
+                    .inputArtifacts(artifacts("action-candidates"))
+                    .outputArtifacts(artifacts("score-ranking"))
+                    .build());
         } else if (mode == PlanningMode.POLICY) {
-            steps.add(step(
-                    "score",
-                    "rank action candidates",
-                    "skipped",
-                    null,
-                    "score",
-                    "plan",
-                    List.of(),
-                    List.of(),
-                    "Score provider not requested; policy result used directly."));
+            steps.add(child("score", "rank action candidates", "score")
+                    .status(WorkflowStatus.SKIPPED)
+                    .errorSummary("Score provider not requested; policy result used directly.")
+                    .build());
         }
         if (mode == PlanningMode.PREDICT) {
             for (int i = 1; i <= predictStepCount; i++) {
-                steps.add(step(
-                        "predict-" + i,
-                        "predict next state",
-                        "success",
-                        provider,
-                        "predict",
-                        "plan",
-                        List.of("world-state"),
-                        List.of("predicted-state-" + i),
-                        null));
+                steps.add(child("predict-" + i, "predict next state", "predict")
+                        .status(WorkflowStatus.SUCCESS)
+                        .provider(provider)
+                        .inputArtifacts(artifacts("world-state"))
+                        .outputArtifacts(artifacts("predicted-state-" + i))
+                        .build());
             }
         }
-        JsonObject.Builder counts = JsonObject.builder();
-        for (String status : STATUSES) {
-            long count = steps.stream()
-                    .filter(s ->
-                            s.get("status") instanceof JsonString v && v.value().equals(status))
-                    .count();
-            counts.put(status, JsonInt.of(count));
-        }
         JsonObject metadata = JsonObject.builder()
-                .put("planner", JsonString.of(sanitize(planner)))
+                .put("planner", JsonString.of(planner))
                 .put("planning_mode", JsonString.of(mode.wireName()))
                 .put("action_count", JsonInt.of(actionCount))
                 .put("candidate_count", candidateCount == null ? JsonNull.INSTANCE : JsonInt.of(candidateCount))
                 .build();
-        return JsonObject.builder()
-                .put("schema_version", JsonInt.of(1))
-                .put("workflow_id", JsonString.of("plan:" + mode.wireName().replace('+', '-')))
-                .put("name", JsonString.of("World plan (" + mode.wireName() + ")"))
-                // Planning steps only succeed or are skipped, so the derived status is success.
-                .put("status", JsonString.of("success"))
-                .put("safe_to_attach", JsonBool.TRUE)
-                .put("step_count", JsonInt.of(steps.size()))
-                .put("status_counts", counts.build())
-                .put("metadata", metadata)
-                .put("steps", JsonArray.copyOf(steps))
-                .build();
+        return WorkflowTrace.builder(
+                        "plan:" + mode.wireName().replace('+', '-'), "World plan (" + mode.wireName() + ")")
+                .steps(steps)
+                .metadata(metadata)
+                .build()
+                .toJson();
     }
 
-    private static JsonObject step(
-            String stepId,
-            String operation,
-            String status,
-            @Nullable String provider,
-            @Nullable String capability,
-            @Nullable String parentId,
-            List<String> inputs,
-            List<String> outputs,
-            @Nullable String errorSummary) {
-        JsonObject.Builder out = JsonObject.builder()
-                .put("step_id", JsonString.of(stepId))
-                .put("operation", JsonString.of(operation))
-                .put("status", JsonString.of(status))
-                .put("input_artifacts", artifacts(inputs))
-                .put("output_artifacts", artifacts(outputs));
-        if (provider != null) {
-            out.put("provider", JsonString.of(sanitize(provider)));
-        }
-        if (capability != null) {
-            out.put("capability", JsonString.of(capability));
-        }
-        if (parentId != null) {
-            out.put("parent_id", JsonString.of(parentId));
-        }
-        if (errorSummary != null) {
-            out.put("error_summary", JsonString.of(errorSummary));
-        }
-        return out.build();
+    /** A step under the root {@code plan} step. */
+    private static WorkflowTraceStep.Builder child(String stepId, String operation, String capability) {
+        return WorkflowTraceStep.builder(stepId, operation)
+                .capability(capability)
+                .parentId("plan");
     }
 
-    private static JsonArray artifacts(List<String> labels) {
-        List<JsonValue> out = new ArrayList<>(labels.size());
-        for (String label : labels) {
-            out.add(JsonObject.of("label", JsonString.of(label), "safe_to_attach", JsonBool.TRUE));
-        }
-        return JsonArray.copyOf(out);
-    }
-
-    /** The reference's trace text sanitiser: strip, redact secrets, hide host-local paths, strip. */
-    static String sanitize(String text) {
-        String out = Redaction.redactText(text.strip());
-        if (out.indexOf('/') >= 0) {
-            out = HOST_LOCAL_PATH.matcher(out).replaceAll("<host-local-path>");
-        }
-        return out.strip();
+    private static List<WorkflowArtifactRef> artifacts(String label) {
+        return List.of(WorkflowArtifactRef.of(label));
     }
 }
