@@ -89,14 +89,11 @@ public final class Main {
         boolean version;
     }
 
-    /** Reports the implementation version from the jar manifest. */
+    /** Reports the version the build recorded. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {
-                "worldforge " + (version == null ? "0.1.0-SNAPSHOT" : version) + " (WorldForge for Java)"
-            };
+            return new String[] {"worldforge " + ai.worldforge.WorldForgeVersion.current() + " (WorldForge for Java)"};
         }
     }
 

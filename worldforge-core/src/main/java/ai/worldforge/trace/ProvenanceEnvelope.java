@@ -97,10 +97,11 @@ public record ProvenanceEnvelope(
     /** The kind of a benchmark report's envelope. */
     public static final String KIND_BENCHMARK = "benchmark";
     /**
-     * The default {@code worldforge_version}: the reference release whose contracts this port
-     * implements (the reference defaults to its own package version).
+     * The default {@code worldforge_version}: this build's version ({@link
+     * ai.worldforge.WorldForgeVersion#current()}), as the reference defaults to its own package
+     * version.
      */
-    public static final String DEFAULT_WORLDFORGE_VERSION = "0.5.0";
+    public static final String DEFAULT_WORLDFORGE_VERSION = ai.worldforge.WorldForgeVersion.current();
 
     private static final String SHA256_PREFIX = "sha256:";
     private static final String NAME = "ProvenanceEnvelope";
