@@ -1,5 +1,6 @@
 package ai.worldforge.event;
 
+import ai.worldforge.internal.PyStrings;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
@@ -248,7 +249,7 @@ public final class Redaction {
 
     /** Ends a URL in text: Python whitespace, quotes, {@code <} and {@code >}. */
     private static boolean isUrlStop(char c) {
-        return c == '"' || c == '\'' || c == '<' || c == '>' || isPySpace(c);
+        return c == '"' || c == '\'' || c == '<' || c == '>' || PyStrings.isSpace(c);
     }
 
     /** Step 2: {@code \bBearer\s+[A-Za-z0-9._~+/=-]+} (case-insensitive). */
@@ -263,7 +264,7 @@ public final class Redaction {
                 continue;
             }
             int token = i + 6;
-            while (token < n && isPySpace(text.charAt(token))) {
+            while (token < n && PyStrings.isSpace(text.charAt(token))) {
                 token++;
             }
             int end = token;
@@ -395,14 +396,14 @@ public final class Redaction {
     private static int afterColon(String text, int from) {
         int n = text.length();
         int i = from;
-        while (i < n && isPySpace(text.charAt(i))) {
+        while (i < n && PyStrings.isSpace(text.charAt(i))) {
             i++;
         }
         if (i >= n || text.charAt(i) != ':') {
             return -1;
         }
         i++;
-        while (i < n && isPySpace(text.charAt(i))) {
+        while (i < n && PyStrings.isSpace(text.charAt(i))) {
             i++;
         }
         return i;
@@ -424,7 +425,7 @@ public final class Redaction {
         int end = start;
         while (end < n) {
             char c = text.charAt(end);
-            if (c == ',' || c == ';' || c == '}' || isPySpace(c)) {
+            if (c == ',' || c == ';' || c == '}' || PyStrings.isSpace(c)) {
                 break;
             }
             end++;
@@ -472,7 +473,7 @@ public final class Redaction {
 
     /** {@code [^&\s,;]}. */
     private static boolean isAssignmentValueChar(char c) {
-        return c != '&' && c != ',' && c != ';' && !isPySpace(c);
+        return c != '&' && c != ',' && c != ';' && !PyStrings.isSpace(c);
     }
 
     private static String finish(String text, @Nullable StringBuilder out, int last) {
@@ -889,35 +890,8 @@ public final class Redaction {
     // ------------------------------------------------------------------------------------------
     // Python str helpers
 
-    /** Whether {@code c} is whitespace for Python's {@code str.isspace()}. */
-    static boolean isPySpace(char c) {
-        if (c <= 0x20) {
-            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
-        }
-        if (c < 0x85) {
-            return false;
-        }
-        return c == 0x85
-                || c == 0xA0
-                || c == 0x1680
-                || (c >= 0x2000 && c <= 0x200A)
-                || c == 0x2028
-                || c == 0x2029
-                || c == 0x202F
-                || c == 0x205F
-                || c == 0x3000;
-    }
-
     /** Python's {@code str.strip()}; returns {@code text} itself when nothing is stripped. */
     static String pyStrip(String text) {
-        int begin = 0;
-        int end = text.length();
-        while (begin < end && isPySpace(text.charAt(begin))) {
-            begin++;
-        }
-        while (end > begin && isPySpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return begin == 0 && end == text.length() ? text : text.substring(begin, end);
+        return PyStrings.strip(text);
     }
 }

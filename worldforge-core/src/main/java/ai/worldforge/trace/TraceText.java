@@ -2,6 +2,7 @@ package ai.worldforge.trace;
 
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.Redaction;
+import ai.worldforge.internal.PyStrings;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
@@ -107,7 +108,7 @@ final class TraceText {
     }
 
     private static boolean isPathChar(char c) {
-        return !isPySpace(c) && c != ',' && c != ';' && c != ':' && c != ')' && c != '\'' && c != '"';
+        return !PyStrings.isSpace(c) && c != ',' && c != ';' && c != ':' && c != ')' && c != '\'' && c != '"';
     }
 
     /**
@@ -138,35 +139,8 @@ final class TraceText {
         return value;
     }
 
-    /** Whether {@code c} is whitespace for Python's {@code str.isspace()} (and {@code re}'s \s). */
-    static boolean isPySpace(char c) {
-        if (c <= 0x20) {
-            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
-        }
-        if (c < 0x85) {
-            return false;
-        }
-        return c == 0x85
-                || c == 0xA0
-                || c == 0x1680
-                || (c >= 0x2000 && c <= 0x200A)
-                || c == 0x2028
-                || c == 0x2029
-                || c == 0x202F
-                || c == 0x205F
-                || c == 0x3000;
-    }
-
-    /** Python's {@code str.strip()}. */
+    /** Python's {@code str.strip()}; returns {@code text} itself when nothing is stripped. */
     static String pyStrip(String text) {
-        int begin = 0;
-        int end = text.length();
-        while (begin < end && isPySpace(text.charAt(begin))) {
-            begin++;
-        }
-        while (end > begin && isPySpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return begin == 0 && end == text.length() ? text : text.substring(begin, end);
+        return PyStrings.strip(text);
     }
 }
