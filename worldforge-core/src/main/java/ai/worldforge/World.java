@@ -499,6 +499,18 @@ public final class World {
         return forge.providerProfile(provider).capabilities().supports(Capability.PREDICT);
     }
 
+    /**
+     * Runs the built-in evaluation suite {@code suite} ({@code generation}, {@code physics},
+     * {@code planning}, {@code reasoning} or {@code transfer}) against this world's provider; each
+     * scenario works on a copy, so this world does not change.
+     *
+     * @throws WorldForgeException for an unknown suite, or when the provider lacks a capability the
+     *     suite requires
+     */
+    public ai.worldforge.evaluation.EvaluationReport evaluate(String suite) {
+        return ai.worldforge.evaluation.EvaluationSuite.fromBuiltin(suite).runReport(provider(), this, forge);
+    }
+
     /** Persists this world through the forge's store and returns its id. */
     public String save() {
         return forge.saveWorld(this);
