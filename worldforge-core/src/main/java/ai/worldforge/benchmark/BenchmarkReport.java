@@ -1,0 +1,181 @@
+package ai.worldforge.benchmark;
+
+import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.Checks;
+import ai.worldforge.internal.PyFormat;
+import ai.worldforge.json.Json;
+import ai.worldforge.json.JsonArray;
+import ai.worldforge.json.JsonObject;
+import ai.worldforge.json.JsonString;
+import ai.worldforge.trace.ProvenanceEnvelope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * A materialised benchmark run with its exports (the reference's {@code BenchmarkReport}).
+ *
+ * @param results one result per provider/operation, ordered by provider then operation
+ * @param runMetadata {@code {providers, requested_operations, selected_operations, iterations,
+ *     concurrency, inputs}} from the harness, or anything JSON a caller records
+ * @param provenance the run's provenance; kind must be {@code benchmark}
+ */
+public record BenchmarkReport(
+        List<BenchmarkResult> results, JsonObject runMetadata, Optional<ProvenanceEnvelope> provenance) {
+
+    /**
+     * Validates.
+     *
+     * @throws WorldForgeException {@code BenchmarkReport provenance must have kind='benchmark'.}
+     *     or a {@code BenchmarkReport run_metadata} message
+     */
+    public BenchmarkReport {
+        Checks.jsonObject(Objects.requireNonNull(runMetadata, "runMetadata"), "BenchmarkReport run_metadata");
+        results = List.copyOf(results);
+        Objects.requireNonNull(provenance, "provenance");
+        if (provenance.isPresent()
+                && !ProvenanceEnvelope.KIND_BENCHMARK.equals(provenance.get().kind())) {
+            throw new WorldForgeException("BenchmarkReport provenance must have kind='benchmark'.");
+        }
+    }
+
+    /** A report without provenance. */
+    public BenchmarkReport(List<BenchmarkResult> results, JsonObject runMetadata) {
+        this(results, runMetadata, Optional.empty());
+    }
+
+    /** This report with {@code value} as its provenance (for example with a command or budget file added). */
+    public BenchmarkReport withProvenance(ProvenanceEnvelope value) {
+        return new BenchmarkReport(results, runMetadata, Optional.of(value));
+    }
+
+    /** {@code {claim_boundary, metric_semantics, run_metadata, results}} plus {@code provenance} when set. */
+    public JsonObject toJson() {
+        JsonObject.Builder out = JsonObject.builder(5)
+                .put("claim_boundary", JsonString.of(BenchmarkContracts.CLAIM_BOUNDARY))
+                .put("metric_semantics", JsonString.of(BenchmarkContracts.METRIC_SEMANTICS))
+                .put("run_metadata", runMetadata)
+                .put(
+                        "results",
+                        JsonArray.copyOf(
+                                results.stream().map(BenchmarkResult::toJson).toList()));
+        provenance.ifPresent(p -> out.put("provenance", p.toJson()));
+        return out.build();
+    }
+
+    /** Canonical compact JSON of {@link #toJson()} (the reference's {@code to_json()}). */
+    public String toJsonText() {
+        return Json.write(toJson());
+    }
+
+    /** Evaluates {@code budgets} against the results (see {@link BenchmarkGateReport#evaluate}). */
+    public BenchmarkGateReport evaluateBudgets(List<BenchmarkBudget> budgets) {
+        return BenchmarkGateReport.evaluate(results, budgets);
+    }
+
+    /** The reference's Markdown: title, claim lines, provenance section, then the result table. */
+    public String toMarkdown() {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Benchmark Report");
+        lines.add("");
+        lines.add("Claim boundary: " + BenchmarkContracts.CLAIM_BOUNDARY);
+        lines.add("Metric semantics: " + BenchmarkContracts.METRIC_SEMANTICS);
+        lines.add("");
+        provenance.ifPresent(p -> provenanceLines(p, lines));
+        lines.add("| provider | operation | ok | retries | avg_ms | p95_ms | throughput/s |");
+        lines.add("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        for (BenchmarkResult r : results) {
+            lines.add("| " + r.provider() + " | " + r.operation() + " | " + r.successCount() + "/" + r.iterations()
+                    + " | " + r.retryCount() + " | "
+                    + PyFormat.fixed(r.averageLatencyMs().orElse(0.0), 2) + " | "
+                    + PyFormat.fixed(r.p95LatencyMs().orElse(0.0), 2) + " | "
+                    + PyFormat.fixed(r.throughputPerSecond(), 2) + " |");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void provenanceLines(ProvenanceEnvelope p, List<String> lines) {
+        lines.add("## Provenance");
+        lines.add("");
+        lines.add("- WorldForge version: " + p.worldforgeVersion());
+        lines.add("- Suite version: " + p.suiteVersion());
+        lines.add("- Created at: " + p.createdAt());
+        lines.add("- Providers: " + joinOrDash(p.providers()));
+        lines.add("- Capabilities: " + joinOrDash(p.capabilities()));
+        lines.add("- Event count: " + p.eventCount());
+        lines.add("- Input digest: " + p.inputDigest().orElse("-"));
+        lines.add("- Result digest: " + p.resultDigest().orElse("-"));
+        if (!p.runtimeManifests().isEmpty()) {
+            List<String> manifests = new ArrayList<>();
+            for (Map.Entry<String, String> e : new TreeMap<>(p.runtimeManifests()).entrySet()) {
+                manifests.add(e.getKey() + "=" + e.getValue());
+            }
+            lines.add("- Runtime manifests: " + String.join(", ", manifests));
+        }
+        p.budgetFile().ifPresent(file -> {
+            // The envelope validated budget_file.path as a non-blank string.
+            lines.add("- Budget file: "
+                    + ai.worldforge.internal.JsonReads.toStr(Objects.requireNonNull(file.get("path"))));
+        });
+        if (!p.command().isEmpty()) {
+            lines.add("- Command: `" + String.join(" ", p.command()) + "`");
+        }
+        p.notes().filter(n -> !n.isEmpty()).ifPresent(n -> lines.add("- Notes: " + n));
+        lines.add("");
+    }
+
+    private static String joinOrDash(List<String> values) {
+        return values.isEmpty() ? "-" : String.join(", ", values);
+    }
+
+    /** The reference's CSV: one row per result, {@code %.4f} numbers, empty for absent latencies. */
+    public String toCsv() {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(
+                "provider",
+                "operation",
+                "iterations",
+                "concurrency",
+                "success_count",
+                "error_count",
+                "retry_count",
+                "total_time_ms",
+                "average_latency_ms",
+                "min_latency_ms",
+                "max_latency_ms",
+                "p50_latency_ms",
+                "p95_latency_ms",
+                "throughput_per_second",
+                "operation_metrics_json",
+                "errors_json"));
+        for (BenchmarkResult r : results) {
+            rows.add(List.of(
+                    r.provider(),
+                    r.operation(),
+                    Integer.toString(r.iterations()),
+                    Integer.toString(r.concurrency()),
+                    Integer.toString(r.successCount()),
+                    Integer.toString(r.errorCount()),
+                    Long.toString(r.retryCount()),
+                    PyFormat.fixed(r.totalTimeMs(), 4),
+                    fixed4(r.averageLatencyMs()),
+                    fixed4(r.minLatencyMs()),
+                    fixed4(r.maxLatencyMs()),
+                    fixed4(r.p50LatencyMs()),
+                    fixed4(r.p95LatencyMs()),
+                    PyFormat.fixed(r.throughputPerSecond(), 4),
+                    Json.write(r.operationMetrics()),
+                    Json.write(JsonArray.copyOf(
+                            r.errors().stream().map(JsonString::of).toList()))));
+        }
+        return BenchmarkContracts.csv(rows);
+    }
+
+    private static String fixed4(OptionalDouble value) {
+        return value.isPresent() ? PyFormat.fixed(value.getAsDouble(), 4) : "";
+    }
+}
