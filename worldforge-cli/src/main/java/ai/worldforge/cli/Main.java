@@ -145,6 +145,14 @@ public final class Main {
                 new TopLevel(
                         "Run a deterministic prediction.", context -> new CommandLine(new PredictCommand(context))));
         commands.put(
+                "eval",
+                new TopLevel("Run a built-in evaluation suite.", context -> new CommandLine(new EvalCommand(context))));
+        commands.put(
+                "benchmark",
+                new TopLevel(
+                        "Run provider latency and retry benchmarks.",
+                        context -> new CommandLine(new BenchmarkCommand(context))));
+        commands.put(
                 "completion",
                 new TopLevel(
                         "Print a bash/zsh completion script for worldforge.",
