@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,52 +55,15 @@ final class MediaCommands {
         @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = WorldCommands.STATE_DIR_HELP)
         String stateDir = WorldCommands.DEFAULT_STATE_DIR;
 
-        @Option(
-                names = "--image",
-                paramLabel = "IMAGE",
-                description = "Input image path, URL, or provider-native reference.")
-        @Nullable
-        String image;
-
-        @Option(
-                names = "--video",
-                paramLabel = "VIDEO",
-                description = "Input video path, URL, or provider-native reference.")
-        @Nullable
-        String video;
-
-        @Option(names = "--model", paramLabel = "MODEL", description = "Provider model identifier.")
-        @Nullable
-        String model;
-
-        @Option(names = "--ratio", paramLabel = "RATIO", description = "Provider aspect-ratio option.")
-        @Nullable
-        String ratio;
-
-        @Option(names = "--size", paramLabel = "SIZE", description = "Provider resolution or size option.")
-        @Nullable
-        String size;
+        @Mixin
+        SourceOptions source = new SourceOptions();
 
         @Option(names = "--fps", paramLabel = "FPS", description = "Requested frames per second.")
         @Nullable
         Double fps;
 
-        @Option(names = "--seed", paramLabel = "SEED", description = "Provider seed when supported.")
-        @Nullable
-        Long seed;
-
-        @Option(
-                names = "--negative-prompt",
-                paramLabel = "NEGATIVE_PROMPT",
-                description = "Negative prompt when supported.")
-        @Nullable
-        String negativePrompt;
-
-        @Option(
-                names = "--reference-image",
-                paramLabel = "REFERENCE_IMAGE",
-                description = "Reference image path, URL, or data URI. Can be repeated.")
-        List<String> referenceImages = new ArrayList<>();
+        @Mixin
+        SamplingOptions sampling = new SamplingOptions();
 
         Generate(CliContext context) {
             this.context = context;
@@ -107,8 +71,7 @@ final class MediaCommands {
 
         @Override
         public Integer call() {
-            GenerationOptions options =
-                    options(image, video, model, ratio, size, fps, seed, negativePrompt, referenceImages);
+            GenerationOptions options = options(source, fps, sampling);
             VideoClip clip = context.forge(stateDir).generate(prompt, provider, duration, options);
             printClip(context, clip, output);
             return 0;
@@ -150,6 +113,34 @@ final class MediaCommands {
         @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = WorldCommands.STATE_DIR_HELP)
         String stateDir = WorldCommands.DEFAULT_STATE_DIR;
 
+        @Mixin
+        SourceOptions source = new SourceOptions();
+
+        @Mixin
+        SamplingOptions sampling = new SamplingOptions();
+
+        Transfer(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            GenerationOptions options = options(source, null, sampling);
+            // The forge is built first, as in the reference, so the state directory exists even
+            // when the input is missing.
+            var forge = context.forge(stateDir);
+            VideoClip source = VideoClip.fromFile(context.path(input), fps, width, height, duration);
+            VideoClip clip = forge.transfer(source, provider, width, height, fps, prompt, options);
+            printClip(context, clip, output);
+            return 0;
+        }
+    }
+
+    /**
+     * The generation options both commands share that come before {@code --fps} in the reference's
+     * order ({@code --fps} itself differs: generate requests it, transfer reads it as the input's).
+     */
+    static final class SourceOptions {
         @Option(
                 names = "--image",
                 paramLabel = "IMAGE",
@@ -175,7 +166,10 @@ final class MediaCommands {
         @Option(names = "--size", paramLabel = "SIZE", description = "Provider resolution or size option.")
         @Nullable
         String size;
+    }
 
+    /** The generation options both commands share that come after {@code --fps}. */
+    static final class SamplingOptions {
         @Option(names = "--seed", paramLabel = "SEED", description = "Provider seed when supported.")
         @Nullable
         Long seed;
@@ -192,50 +186,24 @@ final class MediaCommands {
                 paramLabel = "REFERENCE_IMAGE",
                 description = "Reference image path, URL, or data URI. Can be repeated.")
         List<String> referenceImages = new ArrayList<>();
-
-        Transfer(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() {
-            GenerationOptions options =
-                    options(image, video, model, ratio, size, null, seed, negativePrompt, referenceImages);
-            // The forge is built first, as in the reference, so the state directory exists even
-            // when the input is missing.
-            var forge = context.forge(stateDir);
-            VideoClip source = VideoClip.fromFile(context.path(input), fps, width, height, duration);
-            VideoClip clip = forge.transfer(source, provider, width, height, fps, prompt, options);
-            printClip(context, clip, output);
-            return 0;
-        }
     }
 
     /** The reference's {@code _build_generation_options}: every option, absent ones unset. */
-    static GenerationOptions options(
-            @Nullable String image,
-            @Nullable String video,
-            @Nullable String model,
-            @Nullable String ratio,
-            @Nullable String size,
-            @Nullable Double fps,
-            @Nullable Long seed,
-            @Nullable String negativePrompt,
-            List<String> referenceImages) {
+    static GenerationOptions options(SourceOptions source, @Nullable Double fps, SamplingOptions sampling) {
         GenerationOptions.Builder builder = GenerationOptions.builder()
-                .image(image)
-                .video(video)
-                .model(model)
-                .ratio(ratio)
-                .size(size)
-                .negativePrompt(negativePrompt);
+                .image(source.image)
+                .video(source.video)
+                .model(source.model)
+                .ratio(source.ratio)
+                .size(source.size)
+                .negativePrompt(sampling.negativePrompt);
         if (fps != null) {
             builder.fps(fps);
         }
-        if (seed != null) {
-            builder.seed(seed);
+        if (sampling.seed != null) {
+            builder.seed(sampling.seed);
         }
-        referenceImages.forEach(builder::addReferenceImage);
+        sampling.referenceImages.forEach(builder::addReferenceImage);
         return builder.build();
     }
 }
