@@ -337,7 +337,6 @@ public final class World {
         if (action == null) {
             throw new WorldForgeException("predict() action must be an Action.");
         }
-        String actionJson = action.toCanonicalJson();
         String providerName = provider == null ? state.provider() : provider;
         PredictionPayload payload = forge.predict(state, action, steps, providerName);
         WorldState output = payload.state();
@@ -349,7 +348,7 @@ public final class World {
                 output.step(),
                 output.objects(),
                 metadataWithName(output.metadata(), output.name()));
-        HistoryEntry entry = new HistoryEntry(next.step(), next, "predicted via " + providerName, actionJson);
+        HistoryEntry entry = HistoryEntry.of(next.step(), next, "predicted via " + providerName, action);
         Prediction prediction = new Prediction(
                 providerName,
                 payload.confidence(),

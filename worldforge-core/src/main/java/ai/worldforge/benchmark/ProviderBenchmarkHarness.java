@@ -47,6 +47,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -532,13 +533,18 @@ public final class ProviderBenchmarkHarness {
 
     private Invocation invocation(Capture capture, String provider, String operation, BenchmarkInputs inputs) {
         CapabilityKind kind = Objects.requireNonNull(KINDS.get(operation), operation);
+        // Every sample starts from the same freshly seeded world: seeding once per operation and
+        // handing each sample an independent copy keeps world construction out of the samples.
+        Supplier<World> world = operation.equals("predict") || operation.equals("reason")
+                ? seededWorlds(provider)
+                : () -> seedWorld(provider);
         ObservableCapability w = capture.wrappers().get(kind);
         if (w != null) {
             return switch (operation) {
                 case "predict" ->
-                    () -> w.predict(seedWorld(provider).state(), inputs.predictionAction(), inputs.predictionSteps());
+                    () -> w.predict(world.get().state(), inputs.predictionAction(), inputs.predictionSteps());
                 case "reason" ->
-                    () -> w.reason(inputs.reasonQuery(), seedWorld(provider).state());
+                    () -> w.reason(inputs.reasonQuery(), world.get().state());
                 case "generate" ->
                     () -> w.generate(inputs.generationPrompt(), inputs.generationDurationSeconds(), null);
                 case "transfer" ->
@@ -555,9 +561,8 @@ public final class ProviderBenchmarkHarness {
             };
         }
         return switch (operation) {
-            case "predict" ->
-                () -> seedWorld(provider).predict(inputs.predictionAction(), inputs.predictionSteps(), provider);
-            case "reason" -> () -> forge.reason(provider, inputs.reasonQuery(), seedWorld(provider));
+            case "predict" -> () -> world.get().predict(inputs.predictionAction(), inputs.predictionSteps(), provider);
+            case "reason" -> () -> forge.reason(provider, inputs.reasonQuery(), world.get());
             case "generate" ->
                 () -> forge.generate(inputs.generationPrompt(), provider, inputs.generationDurationSeconds(), null);
             case "transfer" ->
@@ -573,6 +578,25 @@ public final class ProviderBenchmarkHarness {
             case "score" -> () -> forge.scoreActions(provider, inputs.scoreInfo(), inputs.scoreActionCandidates());
             default -> () -> forge.selectActions(provider, inputs.policyInfo());
         };
+    }
+
+    /**
+     * Independent copies (same state and history, each with its own future) of one world seeded
+     * up front; when seeding itself fails, every sample seeds (and fails) on its own, so the
+     * failure is counted per sample as before.
+     */
+    private Supplier<World> seededWorlds(String provider) {
+        World seeded;
+        try {
+            seeded = seedWorld(provider);
+        } catch (RuntimeException e) {
+            if (!isSampleFailure(e)) {
+                throw e;
+            }
+            return () -> seedWorld(provider);
+        }
+        int last = seeded.historyLength() - 1;
+        return () -> seeded.historyState(last);
     }
 
     /** A fresh "benchmark-world" holding a graspable cube and mug, as the reference seeds it. */

@@ -75,8 +75,11 @@ public final class Checks {
         if (!(value instanceof JsonObject object)) {
             throw new WorldForgeException(name + " must be a JSON object.");
         }
-        for (Map.Entry<String, JsonValue> entry : object.members().entrySet()) {
-            checkFinite(entry.getValue(), name + "." + entry.getKey());
+        if (!object.allNumbersFinite()) {
+            // Only a failing value pays for building the offender's dotted name.
+            for (Map.Entry<String, JsonValue> entry : object.members().entrySet()) {
+                checkFinite(entry.getValue(), name + "." + entry.getKey());
+            }
         }
         return object;
     }

@@ -2,6 +2,7 @@ package ai.worldforge.json;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +19,8 @@ public final class JsonObject implements JsonValue {
 
     private final Map<String, JsonValue> members;
     private int hash;
+    /** 0 not yet computed, 1 every nested number is finite, 2 some nested number is not. */
+    private byte finiteState;
 
     private JsonObject(LinkedHashMap<String, JsonValue> owned) {
         this.members = Collections.unmodifiableMap(owned);
@@ -90,6 +93,45 @@ public final class JsonObject implements JsonValue {
     /** Member names in insertion order. */
     public Set<String> keys() {
         return members.keySet();
+    }
+
+    /**
+     * Whether every number nested in this object (through objects and arrays) is finite. Computed
+     * once and cached: objects are immutable and shared, so validating the same metadata or action
+     * parameters again (every world snapshot does) costs one field read.
+     */
+    public boolean allNumbersFinite() {
+        byte known = finiteState;
+        if (known == 0) {
+            known = computeAllFinite() ? (byte) 1 : (byte) 2;
+            finiteState = known;
+        }
+        return known == 1;
+    }
+
+    private boolean computeAllFinite() {
+        for (JsonValue value : members.values()) {
+            if (!allFinite(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(JsonValue value) {
+        if (value instanceof JsonFloat f) {
+            return f.isFinite();
+        } else if (value instanceof JsonObject o) {
+            return o.allNumbersFinite();
+        } else if (value instanceof JsonArray a) {
+            List<JsonValue> items = a.items();
+            for (int i = 0, n = items.size(); i < n; i++) {
+                if (!allFinite(items.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Number of members. */

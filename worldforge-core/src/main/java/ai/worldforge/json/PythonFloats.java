@@ -54,6 +54,14 @@ final class PythonFloats {
     /** A one-digit decimal (returned as digit, or "10" on carry) that round-trips, or null. */
     private static String shorterOneDigit(double magnitude, String twoDigits, int decpt) {
         int first = twoDigits.charAt(0) - '0';
+        int power = decpt - 1;
+        if (power >= -22
+                && power <= 22
+                && !roundTrips(first, power, magnitude)
+                && !roundTrips(first + 1, power, magnitude)) {
+            // Neither neighbour reads back as the value: the common case, decided without BigDecimal.
+            return null;
+        }
         String best = null;
         BigDecimal exact = new BigDecimal(magnitude);
         BigDecimal bestDistance = null;
@@ -73,6 +81,24 @@ final class PythonFloats {
             }
         }
         return best;
+    }
+
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
+
+    /**
+     * Whether {@code digit × 10^power} (|power| ≤ 22) reads back as {@code magnitude}. Both factors
+     * are exact doubles, so one IEEE multiplication or division is correctly rounded: it is the
+     * double the decimal parses to.
+     */
+    private static boolean roundTrips(int digit, int power, double magnitude) {
+        if (digit == 0) {
+            return false;
+        }
+        double parsed = power >= 0 ? digit * POWERS_OF_TEN[power] : digit / POWERS_OF_TEN[-power];
+        return parsed == magnitude;
     }
 
     private static String layout(String digits, int decpt) {

@@ -19,7 +19,8 @@ public final class HistoryEntry {
     private final long step;
     private final WorldState state;
     private final String summary;
-    private final @Nullable String actionJson;
+    /** The action's canonical JSON text, or the {@link Action} whose (cached) JSON it is. */
+    private final @Nullable Object action;
 
     /**
      * Creates an entry.
@@ -44,7 +45,7 @@ public final class HistoryEntry {
             }
         }
         this.step = step;
-        this.actionJson = actionJson;
+        this.action = actionJson;
     }
 
     /** Trusted constructor for entries whose action JSON WorldForge just wrote itself. */
@@ -52,18 +53,23 @@ public final class HistoryEntry {
         return new HistoryEntry(step, state, summary, actionJson, true);
     }
 
-    private HistoryEntry(long step, WorldState state, String summary, @Nullable String actionJson, boolean trusted) {
+    /**
+     * Trusted constructor keeping the action itself: its canonical JSON is only written when the
+     * entry is read or persisted, so hot loops that never look at history (benchmarks, planning
+     * rollouts) do not pay for serialising every action.
+     */
+    private HistoryEntry(long step, WorldState state, String summary, @Nullable Object action, boolean trusted) {
         this.step = step;
         this.state = state;
         this.summary = summary;
-        this.actionJson = actionJson;
+        this.action = action;
     }
 
     /** An entry recording {@code action}. */
     public static HistoryEntry of(long step, WorldState state, String summary, @Nullable Action action) {
         String summaryText = Checks.nonBlank(summary, "HistoryEntry summary must be a non-empty string.");
         Checks.nonNegativeInt(step, "HistoryEntry step");
-        return trusted(step, state, summaryText, action == null ? null : action.toCanonicalJson());
+        return new HistoryEntry(step, state, summaryText, action, true);
     }
 
     /** Step at which the entry was recorded. */
@@ -83,12 +89,19 @@ public final class HistoryEntry {
 
     /** Canonical JSON of the action, when there was one. */
     public Optional<String> actionJson() {
-        return Optional.ofNullable(actionJson);
+        return Optional.ofNullable(actionJsonText());
+    }
+
+    private @Nullable String actionJsonText() {
+        return action instanceof Action a ? a.toCanonicalJson() : (String) action;
     }
 
     /** The decoded action, when there was one. */
     public Optional<Action> action() {
-        return actionJson == null ? Optional.empty() : Optional.of(Action.fromJson(actionJson));
+        if (action instanceof Action a) {
+            return Optional.of(a);
+        }
+        return action == null ? Optional.empty() : Optional.of(Action.fromJson((String) action));
     }
 
     /** {@code {step, state, summary, action_json}}. */
@@ -97,7 +110,7 @@ public final class HistoryEntry {
                 .put("step", JsonInt.of(step))
                 .put("state", state.toJson())
                 .put("summary", JsonString.of(summary))
-                .put("action_json", actionJson == null ? JsonNull.INSTANCE : JsonString.of(actionJson))
+                .put("action_json", action == null ? JsonNull.INSTANCE : JsonString.of(actionJsonText()))
                 .build();
     }
 
@@ -106,13 +119,13 @@ public final class HistoryEntry {
         return other instanceof HistoryEntry e
                 && step == e.step
                 && summary.equals(e.summary)
-                && Objects.equals(actionJson, e.actionJson)
+                && Objects.equals(actionJsonText(), e.actionJsonText())
                 && state.equals(e.state);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(step, summary, actionJson, state);
+        return Objects.hash(step, summary, actionJsonText(), state);
     }
 
     @Override
