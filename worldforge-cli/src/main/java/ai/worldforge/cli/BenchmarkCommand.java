@@ -128,8 +128,19 @@ final class BenchmarkCommand implements Callable<Integer> {
         Loaded budget = budgetFile == null ? null : load(budgetFile, "budget");
         List<BenchmarkBudget> budgets = budget == null ? List.of() : BenchmarkBudget.parseAll(budget.payload());
 
-        BenchmarkReport report =
-                new ProviderBenchmarkHarness(forge).run(names, ops, iterations, concurrency, inputs, null);
+        ProviderBenchmarkHarness harness = new ProviderBenchmarkHarness(forge);
+        BenchmarkReport report;
+        if (context.interactive && format != Format.json) {
+            long total = 0;
+            for (String name : names) {
+                total += (long) harness.plannedOperations(name, ops).size() * iterations;
+            }
+            try (ProgressBar progress = ProgressBar.started(context.err, "benchmark", total)) {
+                report = harness.run(names, ops, iterations, concurrency, inputs, sample -> progress.advance());
+            }
+        } else {
+            report = harness.run(names, ops, iterations, concurrency, inputs, null);
+        }
         JsonObject metadata = report.runMetadata();
         if (input != null) {
             metadata = metadata.with("input_file", input.summary(input.sha256()));

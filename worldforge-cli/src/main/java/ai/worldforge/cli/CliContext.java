@@ -16,12 +16,19 @@ final class CliContext {
     final PrintWriter err;
     final Environment environment;
     final Path workingDirectory;
+    /** Whether a person is watching a terminal: only then may progress be drawn on stderr. */
+    final boolean interactive;
 
     CliContext(PrintWriter out, PrintWriter err, Environment environment, Path workingDirectory) {
+        this(out, err, environment, workingDirectory, false);
+    }
+
+    CliContext(PrintWriter out, PrintWriter err, Environment environment, Path workingDirectory, boolean interactive) {
         this.out = out;
         this.err = err;
         this.environment = environment;
         this.workingDirectory = workingDirectory;
+        this.interactive = interactive;
     }
 
     /** A forge over {@code stateDir} (resolved against the working directory), creating it. */

@@ -46,8 +46,11 @@ public final class Main {
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), false);
-        int code = run(
-                args, new CliContext(out, err, Environment.system(), Path.of("").toAbsolutePath()));
+        Environment environment = Environment.system();
+        // JDK 17's console exists only when stdin and stdout are both terminals: piped or
+        // redirected output never gets progress drawn next to it.
+        boolean interactive = System.console() != null && !"dumb".equals(environment.get("TERM"));
+        int code = run(args, new CliContext(out, err, environment, Path.of("").toAbsolutePath(), interactive));
         // A closed pipe (`worldforge … | head`) makes the writer record an error instead of
         // throwing: the command ends quietly with its own exit code, like a well-behaved filter.
         out.flush();

@@ -19,14 +19,25 @@ import java.util.stream.Stream;
 final class CliRunner {
     private final Path directory;
     private final Map<String, String> environment;
+    private final boolean interactive;
 
     CliRunner(Path directory) {
         this(directory, Map.of());
     }
 
     CliRunner(Path directory, Map<String, String> environment) {
+        this(directory, environment, false);
+    }
+
+    private CliRunner(Path directory, Map<String, String> environment, boolean interactive) {
         this.directory = directory;
         this.environment = environment;
+        this.interactive = interactive;
+    }
+
+    /** The same runner as if a person were watching a terminal. */
+    CliRunner interactive() {
+        return new CliRunner(directory, environment, true);
     }
 
     /** One run: exit code and captured streams. */
@@ -49,7 +60,12 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         int code = Main.run(
                 args,
-                new CliContext(new PrintWriter(out), new PrintWriter(err), Environment.of(environment), directory));
+                new CliContext(
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        Environment.of(environment),
+                        directory,
+                        interactive));
         return new Result(code, out.toString(), err.toString());
     }
 

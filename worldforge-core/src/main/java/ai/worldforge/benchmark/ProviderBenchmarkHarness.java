@@ -203,6 +203,19 @@ public final class ProviderBenchmarkHarness {
         return new BenchmarkReport(results, runMetadata, Optional.of(provenance));
     }
 
+    /**
+     * The operations {@link #run} would benchmark for {@code provider} given the requested {@code
+     * operations} (empty: every supported one), validated the same way; lets a caller size a
+     * progress display before running.
+     *
+     * @throws WorldForgeException as {@link #run} for unknown or unsupported operations
+     * @throws ProviderException {@code Provider 'p' is not registered.}
+     */
+    public List<String> plannedOperations(String provider, List<String> operations) {
+        boolean explicit = !Objects.requireNonNull(operations, "operations").isEmpty();
+        return providerPlan(provider, requestedOperations(operations), explicit);
+    }
+
     private static JsonArray strings(List<String> values) {
         return JsonArray.copyOf(values.stream().map(JsonString::of).toList());
     }
