@@ -230,6 +230,21 @@ public final class BenchmarkPresets {
     }
 
     /**
+     * The command recorded for a preset run: {@code worldforge benchmark --preset <name>}, plus
+     * {@code profileArgs} (the {@code --profile <source>} of a config profile, if any).
+     */
+    public static String command(BenchmarkPreset preset, List<String> profileArgs) {
+        List<String> tokens = new ArrayList<>(List.of("worldforge", "benchmark", "--preset", preset.name()));
+        tokens.addAll(profileArgs);
+        return String.join(" ", tokens);
+    }
+
+    /** The provenance notes of a preset run: {@code benchmark preset: <name>}. */
+    public static String provenanceNotes(BenchmarkPreset preset) {
+        return "benchmark preset: " + preset.name();
+    }
+
+    /**
      * The providers a runnable preset benchmarks on this host.
      *
      * @throws WorldForgeException {@code Benchmark preset 'n' has no configured providers on this
