@@ -299,6 +299,41 @@ public final class CanonicalJsonWriter {
     }
 
     /**
+     * Writes {@code value} like Python's {@code json.dumps(value, sort_keys=True)} with the default
+     * separators: {@code ", "} between items and {@code ": "} after keys, on one line. The reference
+     * digests preset files over this text, so it must match byte for byte.
+     */
+    void writeSpaced(JsonValue value) {
+        if (value instanceof JsonObject o) {
+            writeAscii('{');
+            String[] keys = sortedKeys(o, true);
+            for (int k = 0; k < keys.length; k++) {
+                if (k > 0) {
+                    writeAscii(',');
+                    writeAscii(' ');
+                }
+                writeString(keys[k]);
+                writeAscii(':');
+                writeAscii(' ');
+                writeSpaced(member(o, keys[k]));
+            }
+            writeAscii('}');
+        } else if (value instanceof JsonArray a) {
+            writeAscii('[');
+            for (int k = 0; k < a.size(); k++) {
+                if (k > 0) {
+                    writeAscii(',');
+                    writeAscii(' ');
+                }
+                writeSpaced(a.get(k));
+            }
+            writeAscii(']');
+        } else {
+            writeValue(value);
+        }
+    }
+
+    /**
      * Writes {@code value} like Python's {@code json.dumps(value, indent=2, sort_keys=sortKeys)}:
      * members on their own lines indented by two spaces per level, {@code ": "} after keys,
      * {@code {}} and {@code []} for empty containers.

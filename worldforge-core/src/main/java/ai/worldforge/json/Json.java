@@ -95,6 +95,16 @@ public final class Json {
     }
 
     /**
+     * Python {@code json.dumps(value, sort_keys=True)} with its default separators ({@code ", "}
+     * and {@code ": "}), ASCII escapes and no newline. Non-finite floats are refused.
+     */
+    public static String writeSpacedSorted(JsonValue value) {
+        CanonicalJsonWriter writer = CanonicalJsonWriter.inMemory();
+        writer.writeSpaced(value);
+        return writer.toAsciiString();
+    }
+
+    /**
      * Python {@code repr(float)}: the shortest digits that read back as {@code value}, positional
      * for decimal exponents -4 to 15 ({@code 0.0001}, {@code 1e+16}, {@code 1e-05}). Non-finite
      * values give {@code NaN}, {@code Infinity} or {@code -Infinity} (JSON's tokens).
