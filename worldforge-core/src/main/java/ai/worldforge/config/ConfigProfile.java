@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -142,13 +143,28 @@ public record ConfigProfile(
     }
 
     /**
-     * Loads a profile file. {@code .toml} profiles are refused: this build has no TOML parser.
+     * Loads a JSON profile file; {@code .toml} profiles are refused (core has no TOML parser; see
+     * {@link #load(Path, Function)}).
+     *
+     * @throws WorldForgeException as {@link #load(Path, Function)}
+     */
+    public static ConfigProfile load(Path path) {
+        return load(path, null);
+    }
+
+    /**
+     * Loads a profile file: JSON, or TOML (by a {@code .toml} suffix) decoded by {@code
+     * tomlDecoder} into the equivalent JSON value. Core itself stays free of a TOML library; the
+     * CLI supplies one.
+     *
+     * @param tomlDecoder decodes TOML text, throwing {@link IllegalArgumentException} with the
+     *     parser's reason for invalid TOML; {@code null} refuses TOML profiles
      *
      * @throws WorldForgeException {@code Failed to read configuration profile <path>: <reason>},
      *     {@code Configuration profile <path> must be valid JSON or TOML: <reason>}, {@code
      *     Configuration profile must contain a JSON/TOML object.}, or a validation message
      */
-    public static ConfigProfile load(Path path) {
+    public static ConfigProfile load(Path path, @Nullable Function<String, JsonValue> tomlDecoder) {
         byte[] raw;
         try {
             raw = Files.readAllBytes(path);
@@ -167,14 +183,15 @@ public record ConfigProfile(
             throw new WorldForgeException("Configuration profile " + path + " is not valid UTF-8.", e);
         }
         Path fileName = path.getFileName();
-        if (fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".toml")) {
+        boolean toml = fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".toml");
+        if (toml && tomlDecoder == null) {
             throw new WorldForgeException("Configuration profile " + path
                     + " uses TOML, which this build does not support; convert it to a JSON profile.");
         }
         JsonValue payload;
         try {
-            payload = Json.parse(text);
-        } catch (JsonSyntaxException e) {
+            payload = toml ? tomlDecoder.apply(text) : Json.parse(text);
+        } catch (JsonSyntaxException | IllegalArgumentException e) {
             throw new WorldForgeException(
                     "Configuration profile " + path + " must be valid JSON or TOML: " + e.getMessage(), e);
         }
