@@ -7,6 +7,7 @@ import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
+import ai.worldforge.report.ReportHtml;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +131,15 @@ public record BenchmarkReport(
 
     private static String joinOrDash(List<String> values) {
         return values.isEmpty() ? "-" : String.join(", ", values);
+    }
+
+    /**
+     * A self-contained static HTML page (no script, link or anchor tags; every text escaped) with
+     * the reference's results table plus inline SVG latency and throughput charts; see {@link
+     * ReportHtml#benchmark}.
+     */
+    public String toHtml() {
+        return ReportHtml.benchmark(toJson());
     }
 
     /** The reference's CSV: one row per result, {@code %.4f} numbers, empty for absent latencies. */

@@ -6,6 +6,7 @@ import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonValue;
+import ai.worldforge.report.ReportHtml;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import ai.worldforge.trace.WorkflowTrace;
 import java.util.ArrayList;
@@ -310,7 +311,15 @@ public final class EvaluationReport {
     }
 
     /**
-     * Named renderings: {@code json}, {@code markdown}, {@code csv}, {@code failure_gallery.json}
+     * A self-contained static HTML page (no script, link or anchor tags; every text escaped) with
+     * the reference's sections plus inline SVG score charts; see {@link ReportHtml#evaluation}.
+     */
+    public String toHtml() {
+        return ReportHtml.evaluation(toJsonObject());
+    }
+
+    /**
+     * Named renderings: {@code json}, {@code markdown}, {@code csv}, {@code html}, {@code failure_gallery.json}
      * and {@code failure_gallery.md} (every failure), plus {@code
      * workflow_trace.json} (pretty) and {@code workflow_trace.md} when a trace is attached.
      */
@@ -319,6 +328,7 @@ public final class EvaluationReport {
         out.put("json", toJson());
         out.put("markdown", toMarkdown());
         out.put("csv", toCsv());
+        out.put("html", toHtml());
         EvaluationFailureGallery gallery = failureGallery(null);
         out.put("failure_gallery.json", gallery.toJson());
         out.put("failure_gallery.md", gallery.toMarkdown());
