@@ -14,6 +14,8 @@ import ai.worldforge.json.JsonValue;
 import ai.worldforge.report.ReportHtml;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -252,6 +254,19 @@ public record BenchmarkReport(
      */
     public String toHtml() {
         return ReportHtml.benchmark(toJson());
+    }
+
+    /**
+     * Named renderings, as the reference's {@code artifacts()}: {@code json} ({@link
+     * #toJsonText()}), {@code markdown}, {@code csv} and {@code html}, in that order.
+     */
+    public Map<String, String> artifacts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("json", toJsonText());
+        out.put("markdown", toMarkdown());
+        out.put("csv", toCsv());
+        out.put("html", toHtml());
+        return Collections.unmodifiableMap(out);
     }
 
     /** The reference's CSV: one row per result, {@code %.4f} numbers, empty for absent latencies. */

@@ -169,6 +169,9 @@ class ReportHtmlTest {
         assertThat(count(html, "<figure class=\"chart\">")).isEqualTo(2);
         // 1200.5 ms is charted on a nice 0..1250 axis.
         assertThat(html).contains(">1250</text>").contains(">1200.50 ms</text>");
+        assertThat(report.artifacts().keySet()).containsExactly("json", "markdown", "csv", "html");
+        assertThat(report.artifacts().get("html")).isEqualTo(html);
+        assertThat(report.artifacts().get("json")).isEqualTo(report.toJsonText());
     }
 
     @Test
