@@ -1,6 +1,7 @@
 package ai.worldforge.evaluation;
 
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.Checks;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -230,8 +230,8 @@ public final class DatasetManifest {
                 : requireJsonObject(metadataValue, prefix + " metadata");
         DatasetManifest manifest = new DatasetManifest(
                 id, name, description, license, provenance, privacy, safety, steps, entries, metadata);
-        // The reference encodes the manifest once to prove it is canonical JSON.
-        Json.write(manifest.toJson());
+        // Keys the manifest does not use are not kept, but they must still be finite JSON.
+        Checks.jsonObject(object, prefix);
         return manifest;
     }
 
@@ -505,20 +505,7 @@ public final class DatasetManifest {
         if (!(value instanceof JsonObject object)) {
             throw new WorldForgeException(name + " must be a JSON object.");
         }
-        for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
-            requireJsonCompatible(member.getValue(), name + "." + member.getKey());
-        }
-        return object;
-    }
-
-    private static void requireJsonCompatible(JsonValue value, String name) {
-        if (value instanceof JsonFloat f && !f.isFinite()) {
-            throw new WorldForgeException(name + " must contain only JSON-compatible values.");
-        } else if (value instanceof JsonObject object) {
-            object.members().forEach((k, v) -> requireJsonCompatible(v, name + "." + k));
-        } else if (value instanceof JsonArray array) {
-            array.forEach(item -> requireJsonCompatible(item, name + "[]"));
-        }
+        return Checks.jsonObject(object, name);
     }
 
     /**

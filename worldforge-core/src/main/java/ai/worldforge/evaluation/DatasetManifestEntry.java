@@ -1,6 +1,7 @@
 package ai.worldforge.evaluation;
 
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.Checks;
 import ai.worldforge.json.JsonObject;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +73,7 @@ public record DatasetManifestEntry(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(license, "license");
-        Objects.requireNonNull(metadata, "metadata");
+        metadata = Checks.jsonObject(Objects.requireNonNull(metadata, "metadata"), "DatasetManifestEntry metadata");
         boolean consistent = switch (kind) {
             case LOCAL_FIXTURE -> path.isPresent() && uri.isEmpty() && assetId.isEmpty();
             case REMOTE_REFERENCE -> uri.isPresent() && path.isEmpty() && assetId.isEmpty();

@@ -193,7 +193,12 @@ class DatasetManifestTest {
                 s + " provenance.version must be a non-empty string.");
         rejects(
                 m -> withMember(m, "provenance", "extra", JsonFloat.of(Double.NaN)),
-                s + " provenance.extra must contain only JSON-compatible values.");
+                s + " provenance.extra must be a finite number.");
+        rejects(m -> m.with("ignored", JsonFloat.of(Double.NaN)), s + ".ignored must be a finite number.");
+        rejects(
+                m -> withEntry(
+                        m, 1, e -> e.with("metadata", JsonObject.of("rows", JsonFloat.of(Double.POSITIVE_INFINITY)))),
+                s + " entries[1].metadata.rows must be a finite number.");
         rejects(m -> m.without("privacy"), s + " privacy must be a JSON object.");
         rejects(
                 m -> withMember(m, "privacy", "classification", JsonString.of("secret")),
