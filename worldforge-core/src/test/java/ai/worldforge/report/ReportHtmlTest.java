@@ -7,6 +7,8 @@ import ai.worldforge.benchmark.BenchmarkReport;
 import ai.worldforge.benchmark.BenchmarkResult;
 import ai.worldforge.evaluation.EvaluationReport;
 import ai.worldforge.evaluation.EvaluationResult;
+import ai.worldforge.evaluation.EvaluationScenario;
+import ai.worldforge.evaluation.EvaluationScenarioOutcome;
 import ai.worldforge.evaluation.EvaluationSuite;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonObject;
@@ -103,6 +105,30 @@ class ReportHtmlTest {
                 .contains("fill=\"" + SvgCharts.Tone.FAIL.colour() + "\"")
                 .contains("<td class=\"numeric\">0.55</td><td class=\"numeric\">1/2</td><td class=\"numeric\">2</td>")
                 .doesNotContain("<footer>");
+    }
+
+    @Test
+    void allFailedRunHasEverySectionInTheReferenceOrder() {
+        WorldForge forge = WorldForge.builder().stateDir(dir).build();
+        EvaluationSuite suite = EvaluationSuite.builder("Failing Suite")
+                .clock(CLOCK)
+                .scenario(EvaluationScenario.fromCallable(
+                        "always-fails",
+                        "Fails on purpose.",
+                        ctx -> EvaluationScenarioOutcome.of(0.1, false),
+                        List.of()))
+                .scenario(EvaluationScenario.fromCallable(
+                        "also-fails", "Fails on purpose.", ctx -> EvaluationScenarioOutcome.of(0.0, false), List.of()))
+                .build();
+        String html = suite.runReport(List.of("mock"), forge).toHtml();
+        assertInert(html);
+        assertThat(sections(html))
+                .containsExactly("Provider Summaries", "Scenario Results", "Failure Gallery", "Workflow Trace");
+        assertThat(html)
+                .contains("<tr><td>mock</td><td>also-fails</td><td>-</td><td>-</td></tr>")
+                .contains("<td class=\"numeric\">0.05</td><td class=\"numeric\">0/2</td>")
+                .doesNotContain("fill=\"" + SvgCharts.Tone.PASS.colour() + "\"");
+        assertThat(count(html, "fill=\"" + SvgCharts.Tone.FAIL.colour() + "\"")).isEqualTo(2);
     }
 
     @Test
