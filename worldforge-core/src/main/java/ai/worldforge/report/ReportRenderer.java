@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * @param artifactFamily family id, {@code ^[a-z0-9][a-z0-9_-]*$}
  * @param outputFormat format id, {@code ^[a-z0-9][a-z0-9_-]*$}
- * @param mediaType {@code type/subtype}, {@code ^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$}
+ * @param mediaType {@code type/subtype}; each part starts with a lowercase letter or digit and holds
+ *     lowercase letters, digits and {@code . + -}
  * @param supportedSchemas non-empty list of non-blank payload schema ids (for example {@code
  *     evaluation:1})
  * @param safeToAttach whether output is safe to attach; otherwise it is local-only
