@@ -5,10 +5,17 @@ import ai.worldforge.internal.Checks;
 import ai.worldforge.internal.PyFormat;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
+import ai.worldforge.json.JsonFloat;
+import ai.worldforge.json.JsonInt;
+import ai.worldforge.json.JsonNull;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
+import ai.worldforge.json.JsonValue;
+import ai.worldforge.report.ReportHtml;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +58,114 @@ public record BenchmarkReport(
     /** This report with {@code value} as its provenance (for example with a command or budget file added). */
     public BenchmarkReport withProvenance(ProvenanceEnvelope value) {
         return new BenchmarkReport(results, runMetadata, Optional.of(value));
+    }
+
+    /**
+     * Rebuilds a report from its {@link #toJson()} payload (for example one preserved in a run
+     * workspace), so it can be rendered again; {@code run_metadata} defaults to empty and {@code
+     * provenance} is restored when present. The claim boundary and metric semantics are the
+     * benchmark constants.
+     *
+     * @throws WorldForgeException {@code BenchmarkReport payload.<key> must be ...} for a malformed
+     *     field, or the validation message of a rebuilt result
+     */
+    public static BenchmarkReport fromJson(JsonObject payload) {
+        List<BenchmarkResult> results = new ArrayList<>();
+        JsonValue rows = payload.get("results");
+        if (rows != null && !(rows instanceof JsonNull)) {
+            if (!(rows instanceof JsonArray array)) {
+                throw new WorldForgeException("BenchmarkReport payload.results must be a list.");
+            }
+            for (JsonValue row : array) {
+                if (!(row instanceof JsonObject result)) {
+                    throw new WorldForgeException("BenchmarkReport payload.results[] must be a JSON object.");
+                }
+                results.add(resultFromJson(result));
+            }
+        }
+        JsonValue metadata = payload.get("run_metadata");
+        JsonObject runMetadata;
+        if (metadata == null || metadata instanceof JsonNull) {
+            runMetadata = JsonObject.EMPTY;
+        } else if (metadata instanceof JsonObject object) {
+            runMetadata = object;
+        } else {
+            throw new WorldForgeException("BenchmarkReport payload.run_metadata must be a JSON object.");
+        }
+        JsonValue provenance = payload.get("provenance");
+        return new BenchmarkReport(
+                results,
+                runMetadata,
+                provenance == null || provenance instanceof JsonNull
+                        ? Optional.empty()
+                        : Optional.of(ProvenanceEnvelope.fromJson(provenance)));
+    }
+
+    private static BenchmarkResult resultFromJson(JsonObject r) {
+        JsonValue metrics = r.get("operation_metrics");
+        List<String> errors = new ArrayList<>();
+        JsonValue errorList = r.get("errors");
+        if (errorList instanceof JsonArray array) {
+            for (JsonValue item : array) {
+                if (!(item instanceof JsonString text)) {
+                    throw new WorldForgeException("BenchmarkReport payload.results[].errors must be strings.");
+                }
+                errors.add(text.value());
+            }
+        } else if (errorList != null && !(errorList instanceof JsonNull)) {
+            throw new WorldForgeException("BenchmarkReport payload.results[].errors must be a list.");
+        }
+        return new BenchmarkResult(
+                text(r, "provider"),
+                text(r, "operation"),
+                (int) integer(r, "iterations"),
+                (int) integer(r, "concurrency"),
+                (int) integer(r, "success_count"),
+                (int) integer(r, "error_count"),
+                integer(r, "retry_count"),
+                number(r, "total_time_ms"),
+                optionalNumber(r, "average_latency_ms"),
+                optionalNumber(r, "min_latency_ms"),
+                optionalNumber(r, "max_latency_ms"),
+                optionalNumber(r, "p50_latency_ms"),
+                optionalNumber(r, "p95_latency_ms"),
+                number(r, "throughput_per_second"),
+                metrics instanceof JsonObject object ? object : JsonObject.EMPTY,
+                errors);
+    }
+
+    private static String text(JsonObject r, String key) {
+        if (!(r.get(key) instanceof JsonString text)) {
+            throw new WorldForgeException("BenchmarkReport payload.results[]." + key + " must be a string.");
+        }
+        return text.value();
+    }
+
+    private static long integer(JsonObject r, String key) {
+        if (!(r.get(key) instanceof JsonInt value) || !value.fitsLong()) {
+            throw new WorldForgeException("BenchmarkReport payload.results[]." + key + " must be an integer.");
+        }
+        long out = value.longValue();
+        if (out > Integer.MAX_VALUE || out < Integer.MIN_VALUE) {
+            throw new WorldForgeException("BenchmarkReport payload.results[]." + key + " must be an integer.");
+        }
+        return out;
+    }
+
+    private static double number(JsonObject r, String key) {
+        JsonValue value = r.get(key);
+        if (value instanceof JsonFloat f) {
+            return f.value();
+        }
+        if (value instanceof JsonInt i) {
+            return i.doubleValue();
+        }
+        throw new WorldForgeException("BenchmarkReport payload.results[]." + key + " must be a number.");
+    }
+
+    private static OptionalDouble optionalNumber(JsonObject r, String key) {
+        JsonValue value = r.get(key);
+        return value == null || value instanceof JsonNull ? OptionalDouble.empty() : OptionalDouble.of(number(r, key));
     }
 
     /** {@code {claim_boundary, metric_semantics, run_metadata, results}} plus {@code provenance} when set. */
@@ -130,6 +245,28 @@ public record BenchmarkReport(
 
     private static String joinOrDash(List<String> values) {
         return values.isEmpty() ? "-" : String.join(", ", values);
+    }
+
+    /**
+     * A self-contained static HTML page (no script, link or anchor tags; every text escaped) with
+     * the reference's results table plus inline SVG latency and throughput charts; see {@link
+     * ReportHtml#benchmark}.
+     */
+    public String toHtml() {
+        return ReportHtml.benchmark(toJson());
+    }
+
+    /**
+     * Named renderings, as the reference's {@code artifacts()}: {@code json} ({@link
+     * #toJsonText()}), {@code markdown}, {@code csv} and {@code html}, in that order.
+     */
+    public Map<String, String> artifacts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("json", toJsonText());
+        out.put("markdown", toMarkdown());
+        out.put("csv", toCsv());
+        out.put("html", toHtml());
+        return Collections.unmodifiableMap(out);
     }
 
     /** The reference's CSV: one row per result, {@code %.4f} numbers, empty for absent latencies. */

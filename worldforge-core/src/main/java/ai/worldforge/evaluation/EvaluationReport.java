@@ -1,13 +1,23 @@
 package ai.worldforge.evaluation;
 
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.Checks;
+import ai.worldforge.internal.JsonReads;
 import ai.worldforge.internal.PyFormat;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
+import ai.worldforge.json.JsonBool;
+import ai.worldforge.json.JsonFloat;
+import ai.worldforge.json.JsonInt;
+import ai.worldforge.json.JsonNull;
 import ai.worldforge.json.JsonObject;
+import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonValue;
+import ai.worldforge.report.ReportHtml;
 import ai.worldforge.trace.ProvenanceEnvelope;
+import ai.worldforge.trace.WorkflowStatus;
 import ai.worldforge.trace.WorkflowTrace;
+import ai.worldforge.trace.WorkflowTraceStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +98,99 @@ public final class EvaluationReport {
             out.add(new ProviderSummary(provider, total / count, count, passed, count - passed));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Rebuilds a report from its {@link #toJsonObject()} payload (for example one preserved in a
+     * run workspace), so it can be rendered again. Provider summaries and the failure gallery are
+     * recomputed from the results; {@code provenance} and {@code workflow_trace} are restored when
+     * present; a missing claim boundary or metric semantics takes the evaluation default.
+     *
+     * @throws WorldForgeException {@code EvaluationReport payload.<key> must be ...} for a
+     *     malformed field, or the validation message of a rebuilt part
+     */
+    public static EvaluationReport fromJson(JsonObject payload) {
+        String suiteId = payloadText(payload, "suite_id");
+        String suite = payloadText(payload, "suite");
+        List<EvaluationResult> results = new ArrayList<>();
+        JsonValue rows = payload.get("results");
+        if (rows != null && !(rows instanceof JsonNull)) {
+            if (!(rows instanceof JsonArray array)) {
+                throw new WorldForgeException("EvaluationReport payload.results must be a list.");
+            }
+            for (JsonValue row : array) {
+                if (!(row instanceof JsonObject result)) {
+                    throw new WorldForgeException("EvaluationReport payload.results[] must be a JSON object.");
+                }
+                JsonValue passed = result.get("passed");
+                if (!(passed instanceof JsonBool flag)) {
+                    throw new WorldForgeException("EvaluationReport payload.results[].passed must be a boolean.");
+                }
+                JsonValue score = result.get("score");
+                if (!(score instanceof JsonFloat || score instanceof JsonInt)) {
+                    throw new WorldForgeException("EvaluationReport payload.results[].score must be a number.");
+                }
+                JsonValue metrics = result.get("metrics");
+                results.add(new EvaluationResult(
+                        payloadText(result, "suite_id", suiteId),
+                        payloadText(result, "suite", suite),
+                        payloadText(result, "scenario"),
+                        payloadText(result, "provider"),
+                        JsonReads.toDouble(score, "EvaluationReport payload.results[].score"),
+                        flag.value(),
+                        metrics == null || metrics instanceof JsonNull
+                                ? JsonObject.EMPTY
+                                : Checks.jsonObject(metrics, "EvaluationReport payload.results[].metrics")));
+            }
+        }
+        Builder builder = builder(suiteId, suite, results)
+                .claimBoundary(payloadText(payload, "claim_boundary", EvaluationSuite.CLAIM_BOUNDARY))
+                .metricSemantics(payloadText(payload, "metric_semantics", EvaluationSuite.METRIC_SEMANTICS));
+        JsonValue provenance = payload.get("provenance");
+        if (provenance != null && !(provenance instanceof JsonNull)) {
+            builder.provenance(ProvenanceEnvelope.fromJson(provenance));
+        }
+        JsonValue trace = payload.get("workflow_trace");
+        if (trace != null && !(trace instanceof JsonNull)) {
+            builder.workflowTrace(traceFromJson(trace));
+        }
+        return builder.build();
+    }
+
+    private static WorkflowTrace traceFromJson(JsonValue value) {
+        if (!(value instanceof JsonObject trace)) {
+            throw new WorldForgeException("EvaluationReport payload.workflow_trace must be a JSON object.");
+        }
+        List<WorkflowTraceStep> steps = new ArrayList<>();
+        if (trace.get("steps") instanceof JsonArray array) {
+            array.forEach(step -> steps.add(WorkflowTraceStep.fromJson(step)));
+        }
+        JsonValue schema = trace.get("schema_version");
+        JsonValue metadata = trace.get("metadata");
+        // The status is derived from the steps; the stored one must agree, which the record checks.
+        WorkflowStatus status = WorkflowStatus.fromWireName(payloadText(trace, "status"))
+                .orElseThrow(() -> new WorldForgeException(
+                        "EvaluationReport payload.workflow_trace.status must be a workflow status."));
+        return new WorkflowTrace(
+                schema instanceof JsonInt i && i.fitsLong() ? (int) i.longValue() : -1,
+                payloadText(trace, "workflow_id"),
+                payloadText(trace, "name"),
+                status,
+                metadata instanceof JsonObject m ? m : JsonObject.EMPTY,
+                steps);
+    }
+
+    private static String payloadText(JsonObject payload, String key) {
+        JsonValue value = payload.get(key);
+        if (!(value instanceof JsonString text)) {
+            throw new WorldForgeException("EvaluationReport payload." + key + " must be a string.");
+        }
+        return text.value();
+    }
+
+    private static String payloadText(JsonObject payload, String key, String fallback) {
+        JsonValue value = payload.get(key);
+        return value == null || value instanceof JsonNull ? fallback : payloadText(payload, key);
     }
 
     /** The suite id. */
@@ -310,7 +413,15 @@ public final class EvaluationReport {
     }
 
     /**
-     * Named renderings: {@code json}, {@code markdown}, {@code csv}, {@code failure_gallery.json}
+     * A self-contained static HTML page (no script, link or anchor tags; every text escaped) with
+     * the reference's sections plus inline SVG score charts; see {@link ReportHtml#evaluation}.
+     */
+    public String toHtml() {
+        return ReportHtml.evaluation(toJsonObject());
+    }
+
+    /**
+     * Named renderings: {@code json}, {@code markdown}, {@code csv}, {@code html}, {@code failure_gallery.json}
      * and {@code failure_gallery.md} (every failure), plus {@code
      * workflow_trace.json} (pretty) and {@code workflow_trace.md} when a trace is attached.
      */
@@ -319,6 +430,7 @@ public final class EvaluationReport {
         out.put("json", toJson());
         out.put("markdown", toMarkdown());
         out.put("csv", toCsv());
+        out.put("html", toHtml());
         EvaluationFailureGallery gallery = failureGallery(null);
         out.put("failure_gallery.json", gallery.toJson());
         out.put("failure_gallery.md", gallery.toMarkdown());

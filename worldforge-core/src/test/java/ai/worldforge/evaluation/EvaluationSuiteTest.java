@@ -381,6 +381,7 @@ class EvaluationSuiteTest {
                         "json",
                         "markdown",
                         "csv",
+                        "html",
                         "failure_gallery.json",
                         "failure_gallery.md",
                         "workflow_trace.json",
@@ -392,6 +393,7 @@ class EvaluationSuiteTest {
                 .endsWith("\n\nNo failed evaluation cases.");
         assertThat(report.toJsonObject().has("failure_gallery")).isFalse();
         assertThat(artifacts.get("csv")).isEqualTo(csv);
+        assertThat(artifacts.get("html")).startsWith("<!DOCTYPE html>").isEqualTo(report.toHtml());
         assertThat(artifacts.get("workflow_trace.json")).endsWith("\n");
     }
 
