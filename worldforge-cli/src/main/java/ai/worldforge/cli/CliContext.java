@@ -6,6 +6,10 @@ import ai.worldforge.json.JsonValue;
 import ai.worldforge.provider.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a command needs from its host: output streams, the environment and the working directory.
@@ -37,6 +41,42 @@ final class CliContext {
                 .stateDir(workingDirectory.resolve(stateDir))
                 .environment(environment)
                 .build();
+    }
+
+    /**
+     * A read-only map view of {@code environment} for core APIs that look variables up by name
+     * ({@code get} only; the process environment is never copied or enumerated).
+     */
+    static Map<String, String> environmentMap(Environment environment) {
+        return new AbstractMap<>() {
+            @Override
+            public @Nullable String get(Object key) {
+                return key instanceof String name ? environment.get(name) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
+            }
+
+            @Override
+            public Set<Map.Entry<String, String>> entrySet() {
+                throw new UnsupportedOperationException("the environment view only supports lookups by name");
+            }
+        };
+    }
+
+    /**
+     * A user path as typed when the context's directory is the process's working directory (so
+     * relative paths stay relative in printed output, as the reference prints them); otherwise
+     * resolved against the context's directory, which embedded hosts and tests set.
+     */
+    Path userPath(String value) {
+        Path typed = Path.of(value);
+        if (typed.isAbsolute() || !workingDirectory.equals(Path.of("").toAbsolutePath())) {
+            return workingDirectory.resolve(typed);
+        }
+        return typed;
     }
 
     /** Resolves a user path against the working directory. */

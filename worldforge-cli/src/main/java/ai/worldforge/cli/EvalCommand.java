@@ -1,21 +1,35 @@
 package ai.worldforge.cli;
 
 import ai.worldforge.WorldForge;
+import ai.worldforge.config.ConfigProfile;
+import ai.worldforge.evaluation.DatasetManifest;
 import ai.worldforge.evaluation.EvaluationReport;
 import ai.worldforge.evaluation.EvaluationSuite;
+import ai.worldforge.json.JsonObject;
+import ai.worldforge.runs.RunIds;
+import ai.worldforge.runs.RunPreservation;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code eval}: runs a built-in evaluation suite against providers and prints the report. Always
- * exits 0 once the suite ran, even with failed scenarios; an unknown provider is a handled error
- * (exit 2).
- *
- * <p>Not yet available: the reference's {@code --profile}, {@code --run-workspace}, {@code
- * --dataset-manifest} and the {@code html} format.
+ * {@code eval}: runs a built-in evaluation suite against providers and prints the report in
+ * Markdown, compact sorted JSON, CSV or a self-contained HTML page. Always exits 0 once the suite
+ * ran, even with failed scenarios; an unknown provider, a bad profile or an unreadable dataset
+ * manifest is a handled error (exit 2) raised before anything is written. {@code --run-workspace}
+ * preserves every report artefact under {@code <dir>/runs/<run-id>/}; {@code --dataset-manifest}
+ * cites dataset manifests in the provenance; {@code --profile} supplies defaults for flags that were
+ * not typed.
  */
 @Command(name = "eval", header = "Run a built-in evaluation suite.", mixinStandardHelpOptions = true)
 final class EvalCommand implements Callable<Integer> {
@@ -32,10 +46,17 @@ final class EvalCommand implements Callable<Integer> {
     enum Format {
         markdown,
         json,
-        csv
+        csv,
+        html
     }
 
+    private static final List<String> FORMATS =
+            Arrays.stream(Format.values()).map(Enum::name).toList();
+
     private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "SUITE", description = "Built-in evaluation suite.")
     Suite suite = Suite.physics;
@@ -43,11 +64,31 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--provider", paramLabel = "PROVIDERS", description = "Provider name to evaluate. Can be repeated.")
     List<String> providers = new ArrayList<>();
 
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
+            description = "Non-secret JSON/TOML configuration profile for CLI defaults.")
+    @Nullable
+    String profile;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "Evaluation report format.")
     Format format = Format.markdown;
 
     @Option(names = "--state-dir", paramLabel = "STATE_DIR", description = WorldCommands.STATE_DIR_HELP)
     String stateDir = WorldCommands.DEFAULT_STATE_DIR;
+
+    @Option(
+            names = "--run-workspace",
+            paramLabel = "RUN_WORKSPACE",
+            description = "Preserve sanitized eval artifacts under RUN_WORKSPACE/runs/<run-id>/.")
+    @Nullable
+    String runWorkspace;
+
+    @Option(
+            names = "--dataset-manifest",
+            paramLabel = "DATASET_MANIFESTS",
+            description = "Dataset manifest JSON to cite in evaluation provenance. Can be repeated.")
+    List<String> datasetManifests = new ArrayList<>();
 
     EvalCommand(CliContext context) {
         this.context = context;
@@ -55,31 +96,79 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ConfigProfile config = profile == null ? null : TomlProfiles.load(context.path(profile));
+        if (config != null) {
+            ParseResult parsed = spec.commandLine().getParseResult();
+            if (!parsed.hasMatchedOption("--provider") && !config.providers().isEmpty()) {
+                providers = new ArrayList<>(config.providers());
+            }
+            if (!parsed.hasMatchedOption("--format")) {
+                config.outputFormatFor("eval", FORMATS).ifPresent(value -> format = Format.valueOf(value));
+            }
+            if (!parsed.hasMatchedOption("--run-workspace")) {
+                config.effectiveRunWorkspace().ifPresent(value -> runWorkspace = value);
+            }
+            if (!parsed.hasMatchedOption("--state-dir")) {
+                config.stateDir().ifPresent(value -> stateDir = value);
+            }
+        }
+        List<Path> manifestPaths =
+                datasetManifests.stream().map(Path::of).toList();
+        // Read and validated before the forge exists: a bad manifest changes nothing on disk.
+        List<JsonObject> datasetRefs = DatasetManifest.references(
+                manifestPaths.stream().map(context.workingDirectory::resolve).toList(), context.workingDirectory);
         WorldForge forge = context.forge(stateDir);
         List<String> names = providers.isEmpty() ? List.of("mock") : List.copyOf(providers);
-        EvaluationReport report =
-                withCommand(EvaluationSuite.fromBuiltin(suite.name()).runReport(names, forge), names);
-        switch (format) {
-            case json -> context.println(report.toJson());
-            case csv -> context.println(report.toCsv());
-            default -> context.println(report.toMarkdown());
+        List<String> command = command(names, config);
+        EvaluationReport report = withCommand(
+                EvaluationSuite.fromBuiltin(suite.name()).runReport(names, null, forge, datasetRefs), command);
+        if (runWorkspace != null) {
+            RunPreservation.preserveEval(
+                    context.path(runWorkspace),
+                    RunIds.create(Clock.systemUTC()),
+                    report.suiteId(),
+                    names,
+                    report.artifacts(),
+                    report,
+                    String.join(" ", command),
+                    config == null ? Optional.empty() : Optional.of(config.toProvenance()));
         }
+        context.println(
+                switch (format) {
+                    case json -> report.toJson();
+                    case csv -> report.toCsv();
+                    case html -> report.toHtml();
+                    case markdown -> report.toMarkdown();
+                });
         return 0;
     }
 
-    /** The report with the reference's provenance command {@code worldforge eval --suite S --provider P…}. */
-    private EvaluationReport withCommand(EvaluationReport report, List<String> names) {
-        if (report.provenance().isEmpty()) {
-            return report;
-        }
+    /**
+     * The reference's provenance command: {@code worldforge eval --suite S --provider P… [--profile
+     * X] [--dataset-manifest M…]}.
+     */
+    private List<String> command(List<String> names, @Nullable ConfigProfile config) {
         List<String> command = new ArrayList<>(List.of("worldforge", "eval", "--suite", suite.name()));
         for (String name : names) {
             command.add("--provider");
             command.add(name);
         }
+        if (config != null) {
+            command.addAll(config.commandArgs());
+        }
+        for (String manifest : datasetManifests) {
+            command.add("--dataset-manifest");
+            command.add(manifest);
+        }
+        return command;
+    }
+
+    private static EvaluationReport withCommand(EvaluationReport report, List<String> command) {
+        if (report.provenance().isEmpty()) {
+            return report;
+        }
         EvaluationReport.Builder builder = EvaluationReport.builder(report.suiteId(), report.suite(), report.results())
-                .provenance(
-                        report.provenance().get().toBuilder().command(command).build())
+                .provenance(report.provenance().get().toBuilder().command(command).build())
                 .claimBoundary(report.claimBoundary())
                 .metricSemantics(report.metricSemantics());
         report.workflowTrace().ifPresent(builder::workflowTrace);

@@ -123,6 +123,7 @@ public final class Main {
                         context -> new CommandLine(new DoctorCommands.Providers(context))));
         commands.put("provider", new TopLevel("Inspect provider profiles and health.", Main::provider));
         commands.put("world", new TopLevel("Manage persisted local JSON worlds.", Main::world));
+        commands.put("runs", new TopLevel("List, bundle, compare, and clean preserved runs.", Main::runs));
         commands.put(
                 "doctor",
                 new TopLevel(
@@ -171,6 +172,21 @@ public final class Main {
         provider.addSubcommand(new CommandLine(new DoctorCommands.ProviderHealthCommand(context)));
         provider.addSubcommand(new CommandLine(new ProviderInfoCommands.Docs(context)));
         return provider;
+    }
+
+    /** {@code runs …} in the reference's order: list, compare, bundle, index, prune, cleanup. */
+    private static CommandLine runs(CliContext context) {
+        CommandLine runs = new CommandLine(new RunsCommands.RunsGroup());
+        for (Object sub : List.of(
+                new RunsCommands.ListRuns(context),
+                new RunsCommands.Compare(context),
+                new RunsCommands.Bundle(context),
+                new RunsCommands.Index(context),
+                new RunsCommands.Prune(context),
+                new RunsCommands.Cleanup(context))) {
+            runs.addSubcommand(new CommandLine(sub));
+        }
+        return runs;
     }
 
     /** {@code world …} in the reference's order. */
@@ -304,9 +320,14 @@ public final class Main {
                 throws Exception {
             if (ex instanceof WorldForgeException
                     || ex instanceof ProviderException
-                    || ex instanceof IllegalArgumentException) {
+                    || ex instanceof IllegalArgumentException
+                    || ex instanceof java.io.UncheckedIOException) {
                 String[] path = commandPath(parseResult);
-                context.err.println(CliErrors.format(path[0], path[1], String.valueOf(ex.getMessage())));
+                // A file-system failure surfaces as its cause, e.g. "Permission denied: <path>".
+                String message = ex instanceof java.io.UncheckedIOException io && io.getCause() != null
+                        ? io.getCause().toString()
+                        : String.valueOf(ex.getMessage());
+                context.err.println(CliErrors.format(path[0], path[1], message));
                 context.err.flush();
                 return 2;
             }

@@ -34,9 +34,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -183,7 +183,8 @@ public record ConfigProfile(
             throw new WorldForgeException("Configuration profile " + path + " is not valid UTF-8.", e);
         }
         Path fileName = path.getFileName();
-        boolean toml = fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".toml");
+        boolean toml =
+                fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".toml");
         if (toml && tomlDecoder == null) {
             throw new WorldForgeException("Configuration profile " + path
                     + " uses TOML, which this build does not support; convert it to a JSON profile.");
