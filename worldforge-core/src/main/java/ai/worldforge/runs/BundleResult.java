@@ -16,6 +16,11 @@ import java.util.Optional;
  */
 public record BundleResult(
         Path outputDir, Path manifestPath, Path summaryPath, JsonObject manifest, Optional<Path> issueTemplatePath) {
+    /** {@code issue.html} next to {@code issue.md}, for issue bundles ({@code runs bundle --format html}). */
+    public Optional<Path> issueHtmlPath() {
+        return issueTemplatePath.map(path -> path.resolveSibling("issue.html"));
+    }
+
     /** Whether every bundle file is safe to attach. */
     public boolean safeToAttach() {
         return manifest.get("safe_to_attach") instanceof ai.worldforge.json.JsonBool b && b.value();

@@ -406,6 +406,33 @@ class EvidenceBundlesTest {
                 .isEqualTo(JsonInt.of(1));
     }
 
+    // Behaviour 60: markup in run data is escaped; no script, link or anchor tags.
+    @Test
+    void htmlEscapesRunData() throws IOException {
+        RunWorkspace run = RunWorkspaces.create(ws(), EVAL_ID, "eval", "worldforge eval");
+        RunWorkspaces.writeManifest(
+                run,
+                RunManifest.builder(
+                                EVAL_ID,
+                                "eval",
+                                "worldforge eval --suite '<script>alert(1)</script>'",
+                                RunStatus.FAILED)
+                        .build());
+
+        BundleResult result = EvidenceBundles.generateIssue(
+                ws(), EVAL_ID, tmp.resolve("b"), options().build());
+
+        String issueHtml = Files.readString(result.issueHtmlPath().orElseThrow());
+        String summaryHtml = Files.readString(tmp.resolve("b/summary.html"));
+        for (String html : List.of(issueHtml, summaryHtml)) {
+            assertThat(html)
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script", "<link", "<a ")
+                    .startsWith("<!DOCTYPE html>\n<html lang=\"en\">");
+        }
+        assertThat(issueHtml).contains("<p>Run failed without a structured failure reason.</p>");
+    }
+
     @Test
     void renderedOutputWithSecretsIsRefused() {
         RunWorkspace run = RunWorkspaces.create(ws(), EVAL_ID, "eval", "worldforge eval");
