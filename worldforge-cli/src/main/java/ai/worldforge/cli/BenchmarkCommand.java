@@ -9,14 +9,14 @@ import ai.worldforge.benchmark.ProviderBenchmarkHarness;
 import ai.worldforge.benchmark.preset.BenchmarkPreset;
 import ai.worldforge.benchmark.preset.BenchmarkPresets;
 import ai.worldforge.config.ConfigProfile;
-import ai.worldforge.runs.RunIds;
-import ai.worldforge.runs.RunPreservation;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonSyntaxException;
 import ai.worldforge.json.JsonValue;
+import ai.worldforge.runs.RunIds;
+import ai.worldforge.runs.RunPreservation;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +164,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigProfile config = profile == null ? null : TomlProfiles.load(context.path(profile));
+        ConfigProfile config = profile == null ? null : TomlProfiles.load(context.userPath(profile));
         List<String> ops = operations.stream().map(Enum::name).toList();
         if (config != null) {
             ParseResult parsed = spec.commandLine().getParseResult();
@@ -270,8 +270,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
         }
         metadata = metadata.with("preset", named.toJson());
-        String command = BenchmarkPresets.command(
-                named, config == null ? List.of() : config.commandArgs());
+        String command = BenchmarkPresets.command(named, config == null ? List.of() : config.commandArgs());
         BenchmarkReport finished = withProvenance(
                 new BenchmarkReport(report.results(), metadata, report.provenance()),
                 List.of(command.split(" ")),
@@ -288,7 +287,12 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** Runs the harness, drawing progress on an interactive terminal (never for JSON output). */
     private BenchmarkReport run(
-            WorldForge forge, List<String> names, List<String> ops, int iterations, int concurrency, BenchmarkInputs inputs) {
+            WorldForge forge,
+            List<String> names,
+            List<String> ops,
+            int iterations,
+            int concurrency,
+            BenchmarkInputs inputs) {
         ProviderBenchmarkHarness harness = new ProviderBenchmarkHarness(forge);
         if (!context.interactive || format == Format.json) {
             return harness.run(names, ops, iterations, concurrency, inputs, null);

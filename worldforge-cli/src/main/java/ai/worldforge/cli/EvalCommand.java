@@ -8,7 +8,6 @@ import ai.worldforge.evaluation.EvaluationSuite;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.runs.RunIds;
 import ai.worldforge.runs.RunPreservation;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigProfile config = profile == null ? null : TomlProfiles.load(context.path(profile));
+        ConfigProfile config = profile == null ? null : TomlProfiles.load(context.userPath(profile));
         if (config != null) {
             ParseResult parsed = spec.commandLine().getParseResult();
             if (!parsed.hasMatchedOption("--provider") && !config.providers().isEmpty()) {
@@ -112,11 +111,9 @@ final class EvalCommand implements Callable<Integer> {
                 config.stateDir().ifPresent(value -> stateDir = value);
             }
         }
-        List<Path> manifestPaths =
-                datasetManifests.stream().map(Path::of).toList();
         // Read and validated before the forge exists: a bad manifest changes nothing on disk.
         List<JsonObject> datasetRefs = DatasetManifest.references(
-                manifestPaths.stream().map(context.workingDirectory::resolve).toList(), context.workingDirectory);
+                datasetManifests.stream().map(context::userPath).toList(), context.workingDirectory);
         WorldForge forge = context.forge(stateDir);
         List<String> names = providers.isEmpty() ? List.of("mock") : List.copyOf(providers);
         List<String> command = command(names, config);
@@ -168,7 +165,8 @@ final class EvalCommand implements Callable<Integer> {
             return report;
         }
         EvaluationReport.Builder builder = EvaluationReport.builder(report.suiteId(), report.suite(), report.results())
-                .provenance(report.provenance().get().toBuilder().command(command).build())
+                .provenance(
+                        report.provenance().get().toBuilder().command(command).build())
                 .claimBoundary(report.claimBoundary())
                 .metricSemantics(report.metricSemantics());
         report.workflowTrace().ifPresent(builder::workflowTrace);

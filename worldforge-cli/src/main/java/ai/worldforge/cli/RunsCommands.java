@@ -210,7 +210,8 @@ final class RunsCommands {
         @Override
         public Integer call() {
             Path workspace = workspace();
-            Path target = output == null ? EvidenceBundles.defaultIssueBundleDir(workspace, runId) : context.userPath(output);
+            Path target =
+                    output == null ? EvidenceBundles.defaultIssueBundleDir(workspace, runId) : context.userPath(output);
             BundleResult result = EvidenceBundles.generateIssue(
                     workspace,
                     runId,
@@ -314,12 +315,11 @@ final class RunsCommands {
                     RunHistoryFilter.fromStrings(provider, capability, status, createdFrom, createdTo, artifactType);
             RunIndex index = RunIndex.build(
                     workspace(), filter.isActive() ? Optional.of(filter) : Optional.empty(), Clock.systemUTC());
-            String rendered =
-                    switch (format) {
-                        case json -> index.toJsonText();
-                        case csv -> index.toCsv();
-                        case markdown -> index.toMarkdown();
-                    };
+            String rendered = switch (format) {
+                case json -> index.toJsonText();
+                case csv -> index.toCsv();
+                case markdown -> index.toMarkdown();
+            };
             if (output != null) {
                 writeRendered(context.path(output), rendered);
             } else {
@@ -352,8 +352,8 @@ final class RunsCommands {
         @Option(
                 names = "--family",
                 paramLabel = "FAMILY",
-                description = "Restrict pruning to this manifest kind (eval, benchmark, flow, ...). Repeat to add"
-                        + " more.")
+                description =
+                        "Restrict pruning to this manifest kind (eval, benchmark, flow, ...). Repeat to add" + " more.")
         List<String> families = new ArrayList<>();
 
         @Option(names = "--apply", description = "Actually delete selected run workspaces. Default is dry-run.")
