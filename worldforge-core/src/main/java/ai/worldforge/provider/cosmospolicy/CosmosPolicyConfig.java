@@ -408,8 +408,7 @@ public record CosmosPolicyConfig(
                 hosts = hostPatterns(
                         direct.contains(ALLOWED_HOSTS_ENV_VAR)
                                 ? allowedHostsText
-                                : environment.value(ALLOWED_HOSTS_ENV_VAR),
-                        "Cosmos-Policy allowed_hosts");
+                                : environment.value(ALLOWED_HOSTS_ENV_VAR));
             }
             if (expectedActionDim != null && expectedActionDim <= 0) {
                 throw new WorldForgeException("Cosmos-Policy expected_action_dim must be an integer greater than 0.");
@@ -493,7 +492,7 @@ public record CosmosPolicyConfig(
         throw new WorldForgeException(name + " must be a boolean when provided.");
     }
 
-    private static @Nullable List<String> hostPatterns(@Nullable String value, String name) {
+    private static @Nullable List<String> hostPatterns(@Nullable String value) {
         if (value == null) {
             return null;
         }

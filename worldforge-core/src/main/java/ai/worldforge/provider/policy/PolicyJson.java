@@ -41,7 +41,7 @@ public final class PolicyJson {
             return (JsonValue) value;
         }
         if (value instanceof JsonFloat f) {
-            return finite(f.value(), name) ? f : fail(name + " must contain only finite numbers.");
+            return Double.isFinite(f.value()) ? f : fail(name + " must contain only finite numbers.");
         }
         if (value instanceof String s) {
             return JsonString.of(s);
@@ -57,7 +57,7 @@ public final class PolicyJson {
         }
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             double number = ((Number) value).doubleValue();
-            return finite(number, name) ? JsonFloat.of(number) : fail(name + " must contain only finite numbers.");
+            return Double.isFinite(number) ? JsonFloat.of(number) : fail(name + " must contain only finite numbers.");
         }
         if (value instanceof JsonObject object) {
             return object(object.members(), name);
@@ -89,10 +89,6 @@ public final class PolicyJson {
             throw new ProviderException(name + " must be a JSON object.");
         }
         return object;
-    }
-
-    private static boolean finite(double value, String name) {
-        return Double.isFinite(value);
     }
 
     private static JsonValue fail(String message) {
