@@ -56,16 +56,33 @@ class WorldForgeTest {
 
     @Test
     void configuredCatalogProvidersWithoutAnAdapterAreNeverRegisteredAsWorking() {
-        WorldForge forge = forge(Map.of("COSMOS_BASE_URL", "http://127.0.0.1:9"));
+        // genie is a fail-closed scaffold upstream: it never gets a working adapter.
+        WorldForge forge = forge(Map.of("GENIE_API_KEY", "k"));
         assertThat(forge.providers()).containsExactly("mock");
-        DoctorReport report = forge.doctor("generate", false);
-        ProviderDoctorStatus cosmos = report.providers().stream()
-                .filter(p -> p.name().equals("cosmos"))
+        DoctorReport report = forge.doctor(null, false);
+        ProviderDoctorStatus genie = report.providers().stream()
+                .filter(p -> p.name().equals("genie"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(cosmos.registered()).isFalse();
-        assertThat(cosmos.health().healthy()).isFalse();
-        assertThat(report.issues()).anyMatch(i -> i.startsWith("Provider 'cosmos' is unhealthy: "));
+        assertThat(genie.registered()).isFalse();
+        assertThat(genie.health().healthy()).isFalse();
+        assertThat(report.issues()).anyMatch(i -> i.startsWith("Provider 'genie' is unhealthy: "));
+    }
+
+    @Test
+    void cosmosRegistersWhenItsBaseUrlIsSet() {
+        assertThat(forge(Map.of("COSMOS_BASE_URL", " ")).providers()).containsExactly("mock");
+        WorldForge forge = forge(Map.of("COSMOS_BASE_URL", "http://cosmos.invalid"));
+        assertThat(forge.providers()).containsExactly("cosmos", "mock");
+        assertThat(forge.providerSupports("cosmos", ai.worldforge.provider.Capability.GENERATE))
+                .isTrue();
+        assertThat(WorldForge.builder()
+                        .environment(ai.worldforge.provider.Environment.of(Map.of("COSMOS_BASE_URL", "http://x")))
+                        .stateDir(dir.resolve("worlds"))
+                        .autoRegisterRemote(false)
+                        .build()
+                        .providers())
+                .containsExactly("mock");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ai.worldforge.provider;
 
 import ai.worldforge.event.ProviderEventHandler;
+import ai.worldforge.provider.cosmos.CosmosProvider;
 import ai.worldforge.provider.mock.MockProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +152,9 @@ public record CatalogEntry(
     public BaseProvider create(Environment environment, @Nullable ProviderEventHandler handler) {
         if (name.equals(MockProvider.NAME)) {
             return new MockProvider(MockProvider.NAME, handler);
+        }
+        if (name.equals(CosmosProvider.NAME)) {
+            return new CosmosProvider(environment, handler);
         }
         return new ProfileOnlyProvider(this, environment, handler);
     }

@@ -31,7 +31,23 @@ public record ProviderRequestPolicy(
      * create requests get one attempt.
      */
     public static ProviderRequestPolicy remoteDefaults(double requestTimeoutSeconds) {
-        RetryPolicy readRetry = RetryPolicy.of(3, 0.25, 2.0);
+        return remoteDefaults(requestTimeoutSeconds, 3, 0.25, 2.0);
+    }
+
+    /**
+     * {@link #remoteDefaults(double)} with the read retry (health, polling, downloads) set to
+     * {@code readRetryAttempts} attempts, {@code readBackoffSeconds} backoff and {@code
+     * readBackoffMultiplier} (the reference's {@code read_retry_attempts}, {@code
+     * read_backoff_seconds} and {@code read_backoff_multiplier}); create requests keep one attempt.
+     *
+     * @throws ai.worldforge.error.WorldForgeException when a value is invalid
+     */
+    public static ProviderRequestPolicy remoteDefaults(
+            double requestTimeoutSeconds,
+            int readRetryAttempts,
+            double readBackoffSeconds,
+            double readBackoffMultiplier) {
+        RetryPolicy readRetry = RetryPolicy.of(readRetryAttempts, readBackoffSeconds, readBackoffMultiplier);
         return new ProviderRequestPolicy(
                 new RequestOperationPolicy(Math.min(requestTimeoutSeconds, 10.0), readRetry, null),
                 new RequestOperationPolicy(requestTimeoutSeconds, RetryPolicy.SINGLE_ATTEMPT, null),

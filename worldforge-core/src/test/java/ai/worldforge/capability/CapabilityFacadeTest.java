@@ -539,12 +539,12 @@ class CapabilityFacadeTest {
 
     @Test
     void providerConfiguredAndSupports() {
-        WorldForge forge = forge(Map.of("COSMOS_BASE_URL", "http://127.0.0.1:9"));
+        WorldForge forge = forge(Map.of("GENIE_API_KEY", "k"));
         assertThat(forge.providerConfigured("mock")).isTrue();
-        assertThat(forge.providerConfigured("cosmos"))
+        assertThat(forge.providerConfigured("genie"))
                 .as("catalog instance answers")
                 .isTrue();
-        assertThat(forge(Map.of()).providerConfigured("cosmos")).isFalse();
+        assertThat(forge(Map.of()).providerConfigured("genie")).isFalse();
         assertThatThrownBy(() -> forge.providerConfigured("zz"))
                 .isInstanceOf(ProviderException.class)
                 .hasMessage("Provider 'zz' is unknown.");
@@ -554,9 +554,9 @@ class CapabilityFacadeTest {
 
         assertThat(forge.providerSupports("mock", Capability.PREDICT)).isTrue();
         assertThat(forge.providerSupports("mock", Capability.SCORE)).isFalse();
-        assertThatThrownBy(() -> forge.providerSupports("cosmos", Capability.GENERATE))
+        assertThatThrownBy(() -> forge.providerSupports("genie", Capability.GENERATE))
                 .isInstanceOf(ProviderException.class)
-                .hasMessage("Provider 'cosmos' is not registered.");
+                .hasMessage("Provider 'genie' is not registered.");
         forge.registerPolicy(new NoopPolicy("policy-a"));
         assertThat(forge.providerSupports("policy-a", Capability.POLICY)).isTrue();
         assertThat(forge.providerSupports(" policy-a ", Capability.SCORE)).isFalse();
