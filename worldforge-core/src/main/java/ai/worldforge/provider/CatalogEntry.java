@@ -2,6 +2,9 @@ package ai.worldforge.provider;
 
 import ai.worldforge.event.ProviderEventHandler;
 import ai.worldforge.provider.cosmos.CosmosProvider;
+import ai.worldforge.provider.cosmospolicy.CosmosPolicyConfig;
+import ai.worldforge.provider.cosmospolicy.CosmosPolicyHttp;
+import ai.worldforge.provider.cosmospolicy.CosmosPolicyProvider;
 import ai.worldforge.provider.mock.MockProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +158,12 @@ public record CatalogEntry(
         }
         if (name.equals(CosmosProvider.NAME)) {
             return new CosmosProvider(environment, handler);
+        }
+        if (name.equals(CosmosPolicyConfig.PROVIDER_NAME)) {
+            // Without a host action translator the provider is configured and healthy but
+            // advertises no capability; hosts register their own instance with a translator.
+            CosmosPolicyHttp http = CosmosPolicyHttp.system(name);
+            return CosmosPolicyProvider.fromEnvironment(environment, null, http, http, handler);
         }
         return new ProfileOnlyProvider(this, environment, handler);
     }
