@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
  * First triage:} line, with secrets redacted and host-local paths replaced.
  */
 final class CliErrors {
-    private static final Pattern HOST_LOCAL = Pattern.compile("(?:/Users|/private|/var/folders|/tmp)[^\\s,;:)'\"]*");
+    /**
+     * Host-local absolute paths. Unlike the reference, a path must start a token (not follow a
+     * letter, digit, {@code _ . / -}), so prose such as {@code local/private destination} is kept.
+     */
+    private static final Pattern HOST_LOCAL =
+            Pattern.compile("(?<![\\w./-])(?:/Users|/private|/var/folders|/tmp)[^\\s,;:)'\"]*");
 
     private CliErrors() {}
 

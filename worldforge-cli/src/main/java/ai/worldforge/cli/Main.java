@@ -157,6 +157,9 @@ public final class Main {
                         "Run provider latency and retry benchmarks.",
                         context -> new CommandLine(new BenchmarkCommand(context))));
         commands.put(
+                "smoke",
+                new TopLevel("Run a live provider smoke against a host-owned endpoint (never in CI).", Main::smoke));
+        commands.put(
                 "completion",
                 new TopLevel(
                         "Print a bash/zsh completion script for worldforge.",
@@ -172,6 +175,14 @@ public final class Main {
         provider.addSubcommand(new CommandLine(new DoctorCommands.ProviderHealthCommand(context)));
         provider.addSubcommand(new CommandLine(new ProviderInfoCommands.Docs(context)));
         return provider;
+    }
+
+    /** {@code smoke …}: the live smokes of the remote providers. */
+    private static CommandLine smoke(CliContext context) {
+        CommandLine smoke = new CommandLine(new SmokeCommands.SmokeGroup());
+        smoke.addSubcommand(new CommandLine(new SmokeCommands.Cosmos(context)));
+        smoke.addSubcommand(new CommandLine(new SmokeCommands.CosmosPolicy(context)));
+        return smoke;
     }
 
     /** {@code runs …} in the reference's order: list, compare, bundle, index, prune, cleanup. */
