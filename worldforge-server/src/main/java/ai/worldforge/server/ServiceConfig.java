@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestTimeout per-request deadline; a request still running then gets 504 (default 30 s)
  * @param threads request worker threads (default {@code max(4, 2 × processors)})
  * @param shutdownGrace how long shutdown waits for in-flight requests (default 10 s)
+ * @param doctorCacheTtl how long {@code /readyz} reuses its doctor summary (default 1 s; zero
+ *     recomputes it on every call). The status, traffic decision and checks are always fresh.
  */
 public record ServiceConfig(
         String host,
@@ -31,7 +33,8 @@ public record ServiceConfig(
         long maxBodyBytes,
         Duration requestTimeout,
         int threads,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration doctorCacheTtl) {
 
     /** Default {@link #maxBodyBytes()}: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -39,13 +42,16 @@ public record ServiceConfig(
     /** Default {@link #requestTimeout()}. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Default {@link #doctorCacheTtl()}. */
+    public static final Duration DEFAULT_DOCTOR_CACHE_TTL = Duration.ofSeconds(1);
+
     /** Default {@link #shutdownGrace()}. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     /** The flags {@link #parse} understands, for the usage line. */
     static final String USAGE = "usage: worldforge-service [-h] [--host HOST] [--port PORT] [--provider PROVIDER]"
             + " [--state-dir STATE_DIR] [--max-body-bytes N] [--request-timeout-ms MS] [--threads N]"
-            + " [--shutdown-grace-ms MS]";
+            + " [--shutdown-grace-ms MS] [--doctor-cache-ms MS]";
 
     /** Validates every field. */
     public ServiceConfig {
@@ -54,6 +60,7 @@ public record ServiceConfig(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(doctorCacheTtl, "doctorCacheTtl");
         if (host.isBlank()) {
             throw new WorldForgeException("host must be a non-empty string.");
         }
@@ -75,6 +82,9 @@ public record ServiceConfig(
         if (shutdownGrace.isNegative()) {
             throw new WorldForgeException("shutdown grace must be non-negative.");
         }
+        if (doctorCacheTtl.isNegative()) {
+            throw new WorldForgeException("doctor cache TTL must be non-negative.");
+        }
     }
 
     /** The defaults, ignoring the environment. */
@@ -87,7 +97,8 @@ public record ServiceConfig(
                 DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_REQUEST_TIMEOUT,
                 defaultThreads(),
-                DEFAULT_SHUTDOWN_GRACE);
+                DEFAULT_SHUTDOWN_GRACE,
+                DEFAULT_DOCTOR_CACHE_TTL);
     }
 
     private static int defaultThreads() {
@@ -100,7 +111,8 @@ public record ServiceConfig(
      * {@code --provider}/{@code _PROVIDER}, {@code --state-dir}/{@code _STATE_DIR}, {@code
      * --max-body-bytes}/{@code _MAX_BODY_BYTES}, {@code --request-timeout-ms}/{@code
      * _REQUEST_TIMEOUT_MS}, {@code --threads}/{@code _THREADS}, {@code
-     * --shutdown-grace-ms}/{@code _SHUTDOWN_GRACE_MS}. Flags take {@code --flag value} or {@code
+     * --shutdown-grace-ms}/{@code _SHUTDOWN_GRACE_MS}, {@code --doctor-cache-ms}/{@code
+     * _DOCTOR_CACHE_MS}. Flags take {@code --flag value} or {@code
      * --flag=value}.
      *
      * @param args command-line arguments (without {@code -h})
@@ -123,6 +135,10 @@ public record ServiceConfig(
                 environment,
                 "SHUTDOWN_GRACE_MS",
                 Long.toString(defaults.shutdownGrace().toMillis()));
+        String doctorCache = env(
+                environment,
+                "DOCTOR_CACHE_MS",
+                Long.toString(defaults.doctorCacheTtl().toMillis()));
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String flag = arg;
@@ -140,7 +156,8 @@ public record ServiceConfig(
                             "--max-body-bytes",
                             "--request-timeout-ms",
                             "--threads",
-                            "--shutdown-grace-ms")
+                            "--shutdown-grace-ms",
+                            "--doctor-cache-ms")
                     .contains(flag)) {
                 throw new WorldForgeException("unrecognized arguments: " + arg);
             }
@@ -158,7 +175,8 @@ public record ServiceConfig(
                 case "--max-body-bytes" -> maxBody = value;
                 case "--request-timeout-ms" -> timeout = value;
                 case "--threads" -> threads = value;
-                default -> grace = value;
+                case "--shutdown-grace-ms" -> grace = value;
+                default -> doctorCache = value;
             }
         }
         return new ServiceConfig(
@@ -169,7 +187,8 @@ public record ServiceConfig(
                 integer("--max-body-bytes", maxBody, 0, Long.MAX_VALUE),
                 Duration.ofMillis(integer("--request-timeout-ms", timeout, 1, Long.MAX_VALUE)),
                 (int) integer("--threads", threads, 1, 4096),
-                Duration.ofMillis(integer("--shutdown-grace-ms", grace, 0, Long.MAX_VALUE)));
+                Duration.ofMillis(integer("--shutdown-grace-ms", grace, 0, Long.MAX_VALUE)),
+                Duration.ofMillis(integer("--doctor-cache-ms", doctorCache, 0, Long.MAX_VALUE)));
     }
 
     private static String env(Map<String, String> environment, String suffix, String fallback) {
@@ -192,36 +211,49 @@ public record ServiceConfig(
 
     /** A copy with another port (tests bind port 0). */
     public ServiceConfig withPort(int value) {
-        return new ServiceConfig(host, value, provider, stateDir, maxBodyBytes, requestTimeout, threads, shutdownGrace);
+        return new ServiceConfig(
+                host, value, provider, stateDir, maxBodyBytes, requestTimeout, threads, shutdownGrace, doctorCacheTtl);
     }
 
     /** A copy with another provider. */
     public ServiceConfig withProvider(String value) {
-        return new ServiceConfig(host, port, value, stateDir, maxBodyBytes, requestTimeout, threads, shutdownGrace);
+        return new ServiceConfig(
+                host, port, value, stateDir, maxBodyBytes, requestTimeout, threads, shutdownGrace, doctorCacheTtl);
     }
 
     /** A copy with another state directory. */
     public ServiceConfig withStateDir(Path value) {
-        return new ServiceConfig(host, port, provider, value, maxBodyBytes, requestTimeout, threads, shutdownGrace);
+        return new ServiceConfig(
+                host, port, provider, value, maxBodyBytes, requestTimeout, threads, shutdownGrace, doctorCacheTtl);
     }
 
     /** A copy with another body limit. */
     public ServiceConfig withMaxBodyBytes(long value) {
-        return new ServiceConfig(host, port, provider, stateDir, value, requestTimeout, threads, shutdownGrace);
+        return new ServiceConfig(
+                host, port, provider, stateDir, value, requestTimeout, threads, shutdownGrace, doctorCacheTtl);
     }
 
     /** A copy with another request deadline. */
     public ServiceConfig withRequestTimeout(Duration value) {
-        return new ServiceConfig(host, port, provider, stateDir, maxBodyBytes, value, threads, shutdownGrace);
+        return new ServiceConfig(
+                host, port, provider, stateDir, maxBodyBytes, value, threads, shutdownGrace, doctorCacheTtl);
     }
 
     /** A copy with another worker count. */
     public ServiceConfig withThreads(int value) {
-        return new ServiceConfig(host, port, provider, stateDir, maxBodyBytes, requestTimeout, value, shutdownGrace);
+        return new ServiceConfig(
+                host, port, provider, stateDir, maxBodyBytes, requestTimeout, value, shutdownGrace, doctorCacheTtl);
     }
 
     /** A copy with another shutdown grace period. */
     public ServiceConfig withShutdownGrace(Duration value) {
-        return new ServiceConfig(host, port, provider, stateDir, maxBodyBytes, requestTimeout, threads, value);
+        return new ServiceConfig(
+                host, port, provider, stateDir, maxBodyBytes, requestTimeout, threads, value, doctorCacheTtl);
+    }
+
+    /** A copy with another doctor-summary cache lifetime. */
+    public ServiceConfig withDoctorCacheTtl(Duration value) {
+        return new ServiceConfig(
+                host, port, provider, stateDir, maxBodyBytes, requestTimeout, threads, shutdownGrace, value);
     }
 }

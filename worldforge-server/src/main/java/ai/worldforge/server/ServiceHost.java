@@ -122,6 +122,7 @@ public final class ServiceHost implements AutoCloseable {
     private final ServiceConfig config;
     private final WorldForge forge;
     private final RequestEvents events;
+    private final DoctorSummaryCache doctorSummaries;
     private final ServiceMetrics metrics;
     private final Supplier<String> requestIds;
     private final HttpServer server;
@@ -148,6 +149,7 @@ public final class ServiceHost implements AutoCloseable {
         if (builder.forgeCustomizer != null) {
             builder.forgeCustomizer.accept(forge);
         }
+        this.doctorSummaries = new DoctorSummaryCache(forge, config.doctorCacheTtl(), System::nanoTime);
         this.requestIds = builder.requestIds;
         this.workers = Executors.newFixedThreadPool(config.threads(), daemonThreads("worldforge-service-"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("worldforge-deadline-"));
@@ -304,7 +306,8 @@ public final class ServiceHost implements AutoCloseable {
                         .put("request_id", id)
                         .build());
             case READYZ ->
-                Response.json(withRequestId(id, ServicePayloads.readinessSnapshot(forge, config.provider())));
+                Response.json(withRequestId(
+                        id, ServicePayloads.readinessSnapshot(forge, config.provider(), doctorSummaries.get())));
             case PROVIDERS -> Response.json(withRequestId(id, ServicePayloads.providerListPayload(forge)));
             case MOCK_PREDICT -> {
                 readJsonBody(call.exchange);

@@ -54,7 +54,15 @@ public final class ServicePayloads {
      * else {@code ready}; traffic {@code accept} only when ready, otherwise {@code drain}.
      */
     public static JsonObject readinessSnapshot(WorldForge forge, String provider) {
-        DoctorReport doctor = forge.doctor(null, true);
+        return readinessSnapshot(forge, provider, doctorSummary(forge.doctor(null, true)));
+    }
+
+    /**
+     * {@link #readinessSnapshot(WorldForge, String)} with a doctor summary computed earlier (the
+     * host reuses one for a short while: the doctor lists the state directory, the costliest part
+     * of the check). Registration and health of {@code provider} are always read now.
+     */
+    public static JsonObject readinessSnapshot(WorldForge forge, String provider, JsonObject doctorSummary) {
         boolean configured = forge.providers().contains(provider);
         ProviderHealth health = configured ? forge.providerHealth(provider) : null;
         boolean healthy = health != null && health.healthy();
@@ -78,7 +86,7 @@ public final class ServicePayloads {
                 .put("status", JsonString.of(status))
                 .put("checks", checks)
                 .put("traffic", JsonString.of(READY.equals(status) ? "accept" : "drain"))
-                .put("doctor", doctorSummary(doctor))
+                .put("doctor", doctorSummary)
                 .build();
     }
 

@@ -25,6 +25,7 @@ class ServiceConfigTest {
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.doctorCacheTtl()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.threads()).isGreaterThanOrEqualTo(4);
     }
 
@@ -38,7 +39,8 @@ class ServiceConfigTest {
                 "WORLDFORGE_SERVICE_MAX_BODY_BYTES", "2048",
                 "WORLDFORGE_SERVICE_REQUEST_TIMEOUT_MS", "1500",
                 "WORLDFORGE_SERVICE_THREADS", "3",
-                "WORLDFORGE_SERVICE_SHUTDOWN_GRACE_MS", "250");
+                "WORLDFORGE_SERVICE_SHUTDOWN_GRACE_MS", "250",
+                "WORLDFORGE_SERVICE_DOCTOR_CACHE_MS", "0");
 
         ServiceConfig fromEnv = ServiceConfig.parse(List.of(), env);
         assertThat(fromEnv)
@@ -50,7 +52,8 @@ class ServiceConfigTest {
                         2048,
                         Duration.ofMillis(1500),
                         3,
-                        Duration.ofMillis(250)));
+                        Duration.ofMillis(250),
+                        Duration.ZERO));
 
         ServiceConfig fromFlags = ServiceConfig.parse(
                 List.of("--port", "0", "--provider=mock", "--threads", "8", "--request-timeout-ms=50"), env);

@@ -159,8 +159,9 @@ class ServiceHostTest {
 
     @Test
     void readinessFlipsToUnhealthyAndDrainWhenTheProviderHealthCheckFails() throws IOException {
-        try (ServiceHost switchHost = ServiceHost.builder(
-                        config(stateRoot.resolve("switch")).withProvider("switchable"))
+        try (ServiceHost switchHost = ServiceHost.builder(config(stateRoot.resolve("switch"))
+                        .withProvider("switchable")
+                        .withDoctorCacheTtl(Duration.ZERO))
                 .forgeCustomizer(forge -> forge.registerProvider(switchable))
                 .start()) {
             assertThat(text(json(send(switchHost, request(switchHost, "/readyz"))), "status"))

@@ -25,6 +25,7 @@ final class TestProvider extends BaseProvider {
     final AtomicBoolean healthy = new AtomicBoolean(true);
     final CountDownLatch started = new CountDownLatch(1);
     volatile boolean interrupted;
+    final java.util.concurrent.atomic.AtomicInteger healthCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     TestProvider(String name) {
         super(
@@ -37,6 +38,7 @@ final class TestProvider extends BaseProvider {
 
     @Override
     public ProviderHealth health() {
+        healthCalls.incrementAndGet();
         return healthy.get()
                 ? new ProviderHealth(name(), true, 0.0, "configured")
                 : new ProviderHealth(name(), false, 0.0, "upstream unreachable");
