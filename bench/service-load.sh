@@ -5,7 +5,9 @@
 # /workflows/mock-predict, 5 s warm-up then 30 s measured), stops the service with SIGTERM and
 # prints the generator's report and the service's shutdown record (requests, heap).
 #
-#   bench/service-load.sh [--connections N] [--duration S] [--warmup S] [--threads N]
+#   bench/service-load.sh [--connections N] [--duration S] [--warmup S] [--threads N] [--mix mixed|healthz]
+#
+# --mix healthz sends only GET /healthz: the ceiling of the HTTP stack on this machine.
 #
 # Measured, never asserted; not part of ./mvnw verify.
 set -euo pipefail
@@ -18,13 +20,15 @@ connections=64
 duration=30
 warmup=5
 threads=""
+mix=mixed
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) connections="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
-    *) echo "usage: bench/service-load.sh [--connections N] [--duration S] [--warmup S] [--threads N]" >&2; exit 2 ;;
+    --mix) mix="$2"; shift 2 ;;
+    *) echo "usage: bench/service-load.sh [--connections N] [--duration S] [--warmup S] [--threads N] [--mix mixed|healthz]" >&2; exit 2 ;;
   esac
 done
 
@@ -61,7 +65,7 @@ echo "service pid $service_pid on 127.0.0.1:$port ($(nproc) CPUs); generator: $c
 status=0
 "$java" -XX:+UseSerialGC -cp "$root/worldforge-server/target/worldforge-service.jar" \
   ai.worldforge.server.LoadGenerator --url "http://127.0.0.1:$port" \
-  --connections "$connections" --duration "$duration" --warmup "$warmup" || status=$?
+  --connections "$connections" --duration "$duration" --warmup "$warmup" --mix "$mix" || status=$?
 
 kill -TERM "$service_pid"
 wait "$service_pid" || true

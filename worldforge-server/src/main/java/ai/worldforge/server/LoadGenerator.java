@@ -41,23 +41,29 @@ public final class LoadGenerator {
 
     private LoadGenerator() {}
 
-    /** Usage: {@code LoadGenerator --url http://127.0.0.1:8080 [--connections 64] [--duration 30] [--warmup 5]}. */
+    /**
+     * Usage: {@code LoadGenerator --url http://127.0.0.1:8080 [--connections 64] [--duration 30]
+     * [--warmup 5] [--mix mixed|healthz]}; {@code --mix healthz} sends only {@code GET /healthz}
+     * (the HTTP stack's own ceiling, reported on the readyz line).
+     */
     public static void main(String[] args) throws Exception {
         String url = "http://127.0.0.1:8080";
         int connections = 64;
         int duration = 30;
         int warmup = 5;
+        boolean healthzOnly = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
                 case "--connections" -> connections = Integer.parseInt(args[i + 1]);
                 case "--duration" -> duration = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--mix" -> healthzOnly = args[i + 1].equals("healthz");
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
         URI base = URI.create(url);
-        int status = run(base.getHost(), base.getPort(), connections, warmup, duration, System.out);
+        int status = run(base.getHost(), base.getPort(), connections, warmup, duration, healthzOnly, System.out);
         System.exit(status);
     }
 
@@ -80,13 +86,21 @@ public final class LoadGenerator {
         private final CountDownLatch done;
         private final AtomicBoolean measuring;
         private final AtomicBoolean running;
+        private final boolean healthzOnly;
         final Series readyz = new Series();
         final Series predict = new Series();
         long errors;
         long requests;
         String firstError = "";
 
-        Worker(String host, int port, CountDownLatch done, AtomicBoolean measuring, AtomicBoolean running) {
+        Worker(
+                String host,
+                int port,
+                CountDownLatch done,
+                AtomicBoolean measuring,
+                AtomicBoolean running,
+                boolean healthzOnly) {
+            this.healthzOnly = healthzOnly;
             this.host = host;
             this.port = port;
             this.done = done;
@@ -139,7 +153,7 @@ public final class LoadGenerator {
                         closeQuietly(socket);
                         socket = null;
                     }
-                    ready = !ready;
+                    ready = healthzOnly || !ready;
                 }
             } finally {
                 closeQuietly(socket);
@@ -227,7 +241,14 @@ public final class LoadGenerator {
         }
     }
 
-    static int run(String host, int port, int connections, int warmupSeconds, int durationSeconds, PrintStream out)
+    static int run(
+            String host,
+            int port,
+            int connections,
+            int warmupSeconds,
+            int durationSeconds,
+            boolean healthzOnly,
+            PrintStream out)
             throws InterruptedException {
         long heapBefore = heapUsed(host, port);
         AtomicBoolean measuring = new AtomicBoolean(false);
@@ -235,7 +256,7 @@ public final class LoadGenerator {
         CountDownLatch done = new CountDownLatch(connections);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            Worker worker = new Worker(host, port, done, measuring, running);
+            Worker worker = new Worker(host, port, done, measuring, running, healthzOnly);
             workers.add(worker);
             Thread thread = new Thread(worker, "load-" + i);
             thread.setDaemon(true);
@@ -270,8 +291,10 @@ public final class LoadGenerator {
         JsonObject readyStats = stats(readyz, seconds);
         JsonObject predictStats = stats(predict, seconds);
         out.printf(Locale.ROOT, "connections=%d duration=%.1fs warmup=%ds%n", connections, seconds, warmupSeconds);
-        out.println(line("GET /readyz", readyStats));
-        out.println(line("POST /workflows/mock-predict", predictStats));
+        out.println(line(healthzOnly ? "GET /healthz" : "GET /readyz", readyStats));
+        if (!healthzOnly) {
+            out.println(line("POST /workflows/mock-predict", predictStats));
+        }
         out.printf(
                 Locale.ROOT,
                 "total: %.0f req/s, errors: %d%s%n",

@@ -125,6 +125,8 @@ public final class ServiceHost implements AutoCloseable {
     private final DoctorSummaryCache doctorSummaries;
     private final ServiceMetrics metrics;
     private final Supplier<String> requestIds;
+    private final @Nullable Consumer<String> serviceLog;
+    private final @Nullable AutoCloseable ownedLog;
     private final HttpServer server;
     private final ExecutorService workers;
     private final ScheduledExecutorService deadlines;
@@ -151,6 +153,8 @@ public final class ServiceHost implements AutoCloseable {
         }
         this.doctorSummaries = new DoctorSummaryCache(forge, config.doctorCacheTtl(), System::nanoTime);
         this.requestIds = builder.requestIds;
+        this.serviceLog = builder.logLineWriter;
+        this.ownedLog = builder.ownedLog;
         this.workers = Executors.newFixedThreadPool(config.threads(), daemonThreads("worldforge-service-"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("worldforge-deadline-"));
         // Almost every deadline is cancelled; keep the queue from filling with cancelled tasks.
@@ -456,16 +460,17 @@ public final class ServiceHost implements AutoCloseable {
         return true;
     }
 
-    private static void logInternalError(Call call, Throwable error) {
-        if (LOG.isErrorEnabled()) {
-            String message = error.getMessage() == null ? "" : Redaction.redactText(error.getMessage());
-            LOG.error(Json.write(JsonObject.builder()
-                    .put("event_type", "service_error")
-                    .put("request_id", call.requestId)
-                    .put("error_class", error.getClass().getName())
-                    .put("message", message)
-                    .build()));
-        }
+    private void logInternalError(Call call, Throwable error) {
+        String message = error.getMessage() == null ? "" : Redaction.redactText(error.getMessage());
+        logRecord(
+                true,
+                JsonObject.builder()
+                        .put("event_type", "service_error")
+                        .put("request_id", call.requestId)
+                        .put("host", "service")
+                        .put("error_class", error.getClass().getName())
+                        .put("message", message)
+                        .build());
         // The trace can carry unredacted text (causes, arguments); only at DEBUG.
         LOG.debug("request {} failed", call.requestId, error);
     }
@@ -553,6 +558,7 @@ public final class ServiceHost implements AutoCloseable {
             deadlines.shutdownNow();
             workers.awaitTermination(1, TimeUnit.SECONDS);
             logStopped(abandoned);
+            closeOwnedLog();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.stop(0);
@@ -563,15 +569,43 @@ public final class ServiceHost implements AutoCloseable {
         }
     }
 
+    private void closeOwnedLog() {
+        AutoCloseable log = ownedLog;
+        if (log != null) {
+            try {
+                log.close();
+            } catch (Exception e) {
+                LOG.debug("closing the log writer failed", e);
+            }
+        }
+    }
+
     private void logStopped(int abandoned) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        LOG.info(Json.write(JsonObject.builder()
-                .put("event_type", "service_stopped")
-                .put("requests_total", requestCount.get())
-                .put("abandoned_requests", abandoned)
-                .put("heap_used_bytes", heap.getUsed())
-                .put("heap_committed_bytes", heap.getCommitted())
-                .build()));
+        logRecord(
+                false,
+                JsonObject.builder()
+                        .put("event_type", "service_stopped")
+                        .put("host", "service")
+                        .put("requests_total", requestCount.get())
+                        .put("abandoned_requests", abandoned)
+                        .put("heap_used_bytes", heap.getUsed())
+                        .put("heap_committed_bytes", heap.getCommitted())
+                        .build());
+    }
+
+    /** A host record (canonical JSON) on the log line writer when set, else on SLF4J. */
+    private void logRecord(boolean error, JsonObject record) {
+        Consumer<String> writer = serviceLog;
+        if (writer != null) {
+            writer.accept(Json.write(record));
+        } else if (error ? LOG.isErrorEnabled() : LOG.isInfoEnabled()) {
+            if (error) {
+                LOG.error(Json.write(record));
+            } else {
+                LOG.info(Json.write(record));
+            }
+        }
     }
 
     /** Blocks until {@link #stop()} has finished. */
@@ -626,7 +660,14 @@ public final class ServiceHost implements AutoCloseable {
         }
         ServiceHost host;
         try {
-            host = builder(config).environment(Environment.of(environment)).start();
+            // Provider events and host records as JSON lines on stderr, written in batches by a
+            // background thread so request threads never wait on the terminal or a log pipe.
+            AsyncLineWriter log = new AsyncLineWriter(err, 65_536);
+            host = builder(config)
+                    .environment(Environment.of(environment))
+                    .logLineWriter(log)
+                    .ownedLog(log)
+                    .start();
         } catch (IOException e) {
             err.println("worldforge-service: error: cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage());
@@ -649,6 +690,7 @@ public final class ServiceHost implements AutoCloseable {
         private @Nullable Consumer<String> logLineWriter;
         private Supplier<String> requestIds = ServiceHost::randomRequestId;
         private boolean metrics = true;
+        private @Nullable AutoCloseable ownedLog;
 
         private Builder(ServiceConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -670,7 +712,11 @@ public final class ServiceHost implements AutoCloseable {
             return this;
         }
 
-        /** Sends provider-event JSON lines to {@code value} instead of the SLF4J logger {@code worldforge.providers}. */
+        /**
+         * Sends provider-event JSON lines, and the host's own records ({@code service_error},
+         * {@code service_stopped}), to {@code value} instead of the SLF4J loggers {@code
+         * worldforge.providers} and {@code worldforge.service_host}.
+         */
         public Builder logLineWriter(Consumer<String> value) {
             logLineWriter = Objects.requireNonNull(value, "logLineWriter");
             return this;
@@ -685,6 +731,12 @@ public final class ServiceHost implements AutoCloseable {
         /** Whether to serve {@code /metrics} when Micrometer is on the classpath (default true). */
         public Builder metrics(boolean value) {
             metrics = value;
+            return this;
+        }
+
+        /** A log writer the host closes after its last record (the launcher's asynchronous writer). */
+        Builder ownedLog(AutoCloseable value) {
+            ownedLog = value;
             return this;
         }
 
