@@ -18,6 +18,9 @@ public final class ServiceException extends WorldForgeException {
     /** Error type of a request that exceeded its deadline. */
     public static final String TIMEOUT_ERROR = "timeout_error";
 
+    /** Error type of a request that waited its whole deadline for a worker. */
+    public static final String UNAVAILABLE_ERROR = "unavailable_error";
+
     private final int status;
     private final String type;
     private final @Nullable String allow;

@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * {@code Server: WorldForgeServiceHost/0.1}. Errors are {@code {"error": {type, message, status,
  * request_id}}}: 400 for WorldForge and provider errors, 404 for an unknown route, 405 for a known
  * path with the wrong method, 413 for a body over {@link ServiceConfig#maxBodyBytes()}, 504 when
- * a request outlives {@link ServiceConfig#requestTimeout()}, 500 ({@code request failed}) for
+ * a request outlives {@link ServiceConfig#requestTimeout()} (503 when it spent all of it queued for a
+ * worker), 500 ({@code request failed}) for
  * anything else.
  *
  * <p>Throughput: one forge is shared by all requests (the reference builds one per request);
@@ -131,6 +132,9 @@ public final class ServiceHost implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService deadlines;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** When the exchange the current worker runs was queued (nanoTime), for the deadline. */
+    private final ThreadLocal<long[]> queuedAt = ThreadLocal.withInitial(() -> new long[1]);
+
     private final Object inFlightLock = new Object();
     private final AtomicLong requestCount = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -210,9 +214,11 @@ public final class ServiceHost implements AutoCloseable {
     /** Counts every exchange the server hands over, queued or running, for graceful shutdown. */
     private void dispatch(Runnable exchange) {
         inFlight.incrementAndGet();
+        long queued = System.nanoTime();
         try {
             workers.execute(() -> {
                 try {
+                    queuedAt.get()[0] = queued;
                     exchange.run();
                 } finally {
                     finishedOne();
@@ -257,10 +263,24 @@ public final class ServiceHost implements AutoCloseable {
             route = null;
         }
         Call call = new Call(exchange, requestId(exchange.getRequestHeaders()), Thread.currentThread());
+        // The deadline counts from when the server queued the exchange for a worker, so time
+        // spent waiting behind busy workers is part of it.
+        long[] queued = queuedAt.get();
+        long waited = queued[0] == 0 ? 0 : started - queued[0];
+        queued[0] = 0;
+        long remaining = config.requestTimeout().toNanos() - waited;
         ScheduledFuture<?> deadline =
-                deadlines.schedule(() -> expire(call), config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                remaining > 0 ? deadlines.schedule(() -> expire(call), remaining, TimeUnit.NANOSECONDS) : null;
         RequestEvents.Scope scope = events.enter(call.requestId);
         try {
+            if (deadline == null) {
+                throw new ServiceException(
+                        503,
+                        ServiceException.UNAVAILABLE_ERROR,
+                        "request waited longer than the "
+                                + config.requestTimeout().toMillis() + " ms deadline for a worker",
+                        null);
+            }
             Response response = route(route, method, target, call);
             respond(call, 200, response.body(), response.contentType(), null);
         } catch (ServiceException e) {
@@ -274,7 +294,9 @@ public final class ServiceHost implements AutoCloseable {
             respondError(call, 500, e, null);
         } finally {
             scope.close();
-            deadline.cancel(false);
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
             synchronized (call) {
                 call.done = true;
             }

@@ -413,6 +413,33 @@ class ServiceHostTest {
     }
 
     @Test
+    void requestsThatSpendTheirDeadlineQueuedForAWorkerGet503() throws Exception {
+        TestProvider busy = new TestProvider("busy");
+        try (ServiceHost single = ServiceHost.builder(
+                        config(stateRoot.resolve("single")).withThreads(1).withRequestTimeout(Duration.ofMillis(300)))
+                .forgeCustomizer(forge -> forge.registerProvider(busy))
+                .start()) {
+            CompletableFuture<HttpResponse<String>> hog = CLIENT.sendAsync(
+                    request(single, "/workflows/generate")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"provider\": \"busy\", \"prompt\": \"spin:1200\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(busy.started.await(5, TimeUnit.SECONDS)).isTrue();
+            HttpResponse<String> queued =
+                    send(single, request(single, "/healthz").header("x-request-id", "queued-1"));
+
+            assertThat(queued.statusCode()).isEqualTo(503);
+            JsonObject error = error(queued);
+            assertThat(text(error, "type")).isEqualTo("unavailable_error");
+            assertThat(text(error, "message")).isEqualTo("request waited longer than the 300 ms deadline for a worker");
+            assertThat(text(error, "request_id")).isEqualTo("queued-1");
+            assertThat(hog.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+            assertThat(send(single, request(single, "/healthz")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void everyProviderEventIsLoggedWithItsOwnRequestId() throws Exception {
         LOG_LINES.clear();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A host-injected generate provider whose health the test switches, and whose generate call
- * reacts to the prompt: {@code sleep:<ms>} sleeps (interruptibly), {@code secret} fails with a
+ * reacts to the prompt: {@code sleep:<ms>} sleeps (interruptibly), {@code spin:<ms>} busy-waits
+ * ignoring interrupts, {@code secret} fails with a
  * secret in the message, {@code crash} throws a non-WorldForge exception.
  */
 final class TestProvider extends BaseProvider {
@@ -54,6 +55,12 @@ final class TestProvider extends BaseProvider {
                 interrupted = true;
                 Thread.currentThread().interrupt();
                 throw new ProviderException("generation interrupted", e);
+            }
+        } else if (prompt.startsWith("spin:")) {
+            // Busy, and deaf to interrupts: holds its worker for the whole time.
+            long until = System.nanoTime() + Long.parseLong(prompt.substring("spin:".length())) * 1_000_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
             }
         } else if (prompt.equals("secret")) {
             throw new ProviderException("upstream rejected token=super-secret-value");
