@@ -144,9 +144,8 @@ public final class ServiceHost implements AutoCloseable {
     private ServiceHost(Builder builder) throws IOException {
         this.config = builder.config;
         this.metrics = builder.metrics ? ServiceMetrics.detect() : ServiceMetrics.none();
-        this.events = new RequestEvents(
-                RequestEvents.jsonLogSinks(builder.logLineWriter),
-                metrics.providerSink().orElse(null));
+        this.events =
+                new RequestEvents(builder.logLineWriter, metrics.providerSink().orElse(null));
         this.forge = WorldForge.builder()
                 .stateDir(config.stateDir())
                 .environment(builder.environment)
