@@ -158,12 +158,13 @@ public final class ServiceHost implements AutoCloseable {
         this.requestIds = builder.requestIds;
         this.serviceLog = builder.logLineWriter;
         this.ownedLog = builder.ownedLog;
+        // Bind first: a port in use then fails before any thread exists.
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
         this.workers = Executors.newFixedThreadPool(config.threads(), daemonThreads("worldforge-service-"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("worldforge-deadline-"));
         // Almost every deadline is cancelled; keep the queue from filling with cancelled tasks.
         timer.setRemoveOnCancelPolicy(true);
         this.deadlines = timer;
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
         server.setExecutor(this::dispatch);
         server.createContext("/", this::handle);
     }
@@ -193,9 +194,10 @@ public final class ServiceHost implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://host:port}. */
+    /** {@code http://host:port} ({@code http://[host]:port} for an IPv6 literal). */
     public String baseUrl() {
-        return "http://" + config.host() + ":" + port();
+        String host = config.host();
+        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** Whether {@code GET /metrics} is served. */
