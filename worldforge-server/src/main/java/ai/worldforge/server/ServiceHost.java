@@ -91,6 +91,13 @@ public final class ServiceHost implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server reads request headers on a worker thread and waits forever by default,
+        // so a client trickling its headers would hold a worker for good; 60 s (seconds here)
+        // bounds it above the default request deadline. The clock stops once the request body
+        // has been consumed, which is why every body-reading route reads it to the end first.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "60");
+        }
     }
 
     /** The routes; {@code path} is matched exactly against the request target. */
@@ -375,6 +382,7 @@ public final class ServiceHost implements AutoCloseable {
                 throw tooLarge(limit);
             }
             if (length == 0) {
+                closeQuietly(exchange.getRequestBody());
                 return JsonObject.EMPTY;
             }
         }
@@ -403,6 +411,14 @@ public final class ServiceHost implements AutoCloseable {
             throw new WorldForgeException("request body must be a JSON object");
         }
         return object;
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            LOG.debug("closing an empty request body failed: {}", e.toString());
+        }
     }
 
     private static ServiceException tooLarge(long limit) {

@@ -422,7 +422,7 @@ class ServiceHostTest {
             CompletableFuture<HttpResponse<String>> hog = CLIENT.sendAsync(
                     request(single, "/workflows/generate")
                             .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"provider\": \"busy\", \"prompt\": \"spin:1200\"}"))
+                                    "{\"provider\": \"busy\", \"prompt\": \"spin:900\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(busy.started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -436,6 +436,25 @@ class ServiceHostTest {
             assertThat(text(error, "request_id")).isEqualTo("queued-1");
             assertThat(hog.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(504);
             assertThat(send(single, request(single, "/healthz")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aLongWorkflowOutlivesTheJdkRequestReadLimitOnceItsBodyIsRead() throws IOException {
+        // Surefire sets sun.net.httpserver.maxReqTime=2 (seconds) for this module.
+        assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("2");
+        TestProvider slow = new TestProvider("slow");
+        try (ServiceHost patient = ServiceHost.builder(config(stateRoot.resolve("patient")))
+                .forgeCustomizer(forge -> forge.registerProvider(slow))
+                .start()) {
+            HttpResponse<String> response = send(
+                    patient,
+                    request(patient, "/workflows/generate")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"provider\": \"slow\", \"prompt\": \"sleep:3000\"}")));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(text(json(response), "provider")).isEqualTo("slow");
         }
     }
 
