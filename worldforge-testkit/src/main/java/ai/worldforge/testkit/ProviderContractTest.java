@@ -228,10 +228,19 @@ public abstract class ProviderContractTest {
         assertSuccessEvent("score");
     }
 
+    /**
+     * The {@code info} of the policy contract: the fixture corpus's valid baseline by default.
+     * Embodiment-specific policies (an ALOHA server needs camera frames and proprioception)
+     * override it with a valid observation of their embodiment.
+     */
+    protected JsonObject policyInfo() {
+        return (JsonObject)
+                CapabilityFixture.load("policy", "valid_baseline").payload().get("info");
+    }
+
     @Test
     public void policyContract() {
-        JsonObject info = (JsonObject)
-                CapabilityFixture.load("policy", "valid_baseline").payload().get("info");
+        JsonObject info = policyInfo();
         if (!advertises(Capability.POLICY)) {
             assertFailsClosed(() -> forge.selectActions(provider.name(), info), p -> p.selectActions(info));
             return;
