@@ -63,7 +63,8 @@ public final class CosmosProvider extends BaseProvider {
 
     private final @Nullable String directBaseUrl;
     private final ProviderRequestPolicy requestPolicy;
-    private final HttpTransport transport;
+    private final @Nullable HttpTransport injectedTransport;
+    private volatile @Nullable HttpTransport defaultTransport;
     private final Sleeper sleeper;
     private final MonotonicClock clock;
 
@@ -71,7 +72,7 @@ public final class CosmosProvider extends BaseProvider {
         super(profileFor(b.name, b.requestPolicy), b.environment, b.eventHandler);
         this.directBaseUrl = b.baseUrl;
         this.requestPolicy = b.requestPolicy;
-        this.transport = b.transport != null ? b.transport : new JdkHttpTransport();
+        this.injectedTransport = b.transport;
         this.sleeper = b.sleeper;
         this.clock = b.clock;
     }
@@ -267,9 +268,30 @@ public final class CosmosProvider extends BaseProvider {
         return new VideoClip(List.of(video), fps, size.width(), size.height(), durationSeconds, metadata);
     }
 
+    /**
+     * The injected transport, else a {@link JdkHttpTransport} created on first use: every forge
+     * instantiates the catalog providers, and an unused Cosmos should not start an HTTP client.
+     */
+    private HttpTransport transport() {
+        if (injectedTransport != null) {
+            return injectedTransport;
+        }
+        HttpTransport transport = defaultTransport;
+        if (transport == null) {
+            synchronized (this) {
+                transport = defaultTransport;
+                if (transport == null) {
+                    transport = new JdkHttpTransport();
+                    defaultTransport = transport;
+                }
+            }
+        }
+        return transport;
+    }
+
     private ProviderHttpClient client(String baseUrl) {
         ProviderHttpClient.Builder builder = ProviderHttpClient.builder(name())
-                .transport(transport)
+                .transport(transport())
                 .sleeper(sleeper)
                 .clock(clock)
                 .eventHandler(this::emitEvent)
@@ -341,7 +363,7 @@ public final class CosmosProvider extends BaseProvider {
             return this;
         }
 
-        /** HTTP transport (default: a {@link JdkHttpTransport} owned by the provider). */
+        /** HTTP transport (default: a {@link JdkHttpTransport} owned by the provider, created on first use). */
         public Builder transport(HttpTransport value) {
             transport = Objects.requireNonNull(value);
             return this;

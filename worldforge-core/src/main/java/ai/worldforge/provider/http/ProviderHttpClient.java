@@ -113,9 +113,19 @@ public final class ProviderHttpClient {
      * #successEvent}).
      */
     public HttpResult request(HttpCall call, RequestOperationPolicy policy, boolean emitSuccessEvent) {
+        return request(call, policy, emitSuccessEvent, clock.nanoTime());
+    }
+
+    /**
+     * Like {@link #request(HttpCall, RequestOperationPolicy, boolean)}, but the policy's {@code
+     * max_elapsed_seconds} budget counts from {@code operationStarted} (a {@link #startOperation()}
+     * mark) instead of from this call, so several calls — a create request and its poll loop —
+     * share one budget.
+     */
+    public HttpResult request(
+            HttpCall call, RequestOperationPolicy policy, boolean emitSuccessEvent, long operationStarted) {
         Attempts ctx = new Attempts(call, policy);
         URI uri = resolve(call);
-        long operationStarted = clock.nanoTime();
         for (int attempt = 1; ; attempt++) {
             Double remaining = remainingBudgetOrThrow(ctx, operationStarted, attempt);
             long started = clock.nanoTime();
@@ -173,7 +183,17 @@ public final class ProviderHttpClient {
      *     texts above, plus everything {@link #request} throws
      */
     public JsonObject requestJson(HttpCall call, RequestOperationPolicy policy, List<String> acceptedContentTypes) {
-        HttpResult result = request(call, policy, false);
+        return requestJson(call, policy, acceptedContentTypes, clock.nanoTime());
+    }
+
+    /**
+     * {@link #requestJson(HttpCall, RequestOperationPolicy, List)} with the budget counted from
+     * {@code operationStarted} (see {@link #request(HttpCall, RequestOperationPolicy, boolean,
+     * long)}).
+     */
+    public JsonObject requestJson(
+            HttpCall call, RequestOperationPolicy policy, List<String> acceptedContentTypes, long operationStarted) {
+        HttpResult result = request(call, policy, false, operationStarted);
         String contentType = result.header("content-type").orElse("");
         if (!contentType.isEmpty()
                 && !acceptedContentTypes.isEmpty()
@@ -197,6 +217,29 @@ public final class ProviderHttpClient {
     /** {@link #requestJson(HttpCall, RequestOperationPolicy, List)} accepting any content type. */
     public JsonObject requestJson(HttpCall call, RequestOperationPolicy policy) {
         return requestJson(call, policy, List.of());
+    }
+
+    /** A budget start mark for calls that share one {@code max_elapsed_seconds} budget. */
+    public long startOperation() {
+        return clock.nanoTime();
+    }
+
+    /**
+     * For poll loops: before waiting {@code delaySeconds} between calls that share a budget
+     * started at {@code operationStarted}, emits {@code budget_exceeded} (attempt 1, event target
+     * and method of {@code call}) and throws {@link ProviderBudgetExceededException} when the
+     * wait would overrun {@code policy}'s {@code max_elapsed_seconds}; does nothing without a
+     * budget.
+     */
+    public void checkBudget(HttpCall call, RequestOperationPolicy policy, long operationStarted, double delaySeconds) {
+        Double max = policy.maxElapsedSeconds();
+        if (max == null) {
+            return;
+        }
+        double elapsed = secondsSince(operationStarted);
+        if (elapsed + Math.max(0.0, delaySeconds) > max || elapsed >= max) {
+            throw budgetExceeded(new Attempts(call, policy), 1, elapsed, max, null);
+        }
     }
 
     /**

@@ -370,6 +370,33 @@ class ProviderHttpClientTest {
         assertThat(transport.requests.get(1).timeout()).isEqualTo(Duration.ofMillis(1));
     }
 
+    @Test
+    void pollLoopsCanShareOneBudget() {
+        transport.always(r -> {
+            time.advance(0.4);
+            return json(200, "{\"status\":\"RUNNING\"}");
+        });
+        ProviderHttpClient client = client();
+        RequestOperationPolicy polling = new RequestOperationPolicy(30.0, RetryPolicy.of(3, 0.25, 2.0), 1.0);
+        HttpCall poll = HttpCall.get("task poll", "/v1/tasks/t1");
+        long started = client.startOperation();
+
+        client.requestJson(poll, polling, List.of(), started);
+        client.checkBudget(poll, polling, started, 0.1);
+        time.advance(0.1);
+        client.requestJson(poll, polling, List.of(), started);
+        assertThatThrownBy(() -> client.checkBudget(poll, polling, started, 0.2))
+                .isInstanceOf(ProviderBudgetExceededException.class)
+                .hasMessage("Provider 'cosmos' task poll exceeded budget 1.000s after 0.900s.");
+        assertThatThrownBy(() -> client.requestJson(poll, polling, List.of(), started - 2_000_000_000L))
+                .isInstanceOf(ProviderBudgetExceededException.class);
+        assertThat(transport.requests).hasSize(2);
+        assertThat(events)
+                .extracting(ProviderEvent::phase)
+                .containsExactly("success", "success", "budget_exceeded", "budget_exceeded");
+        client.checkBudget(poll, DEFAULTS.polling(), started - 999_000_000_000L, 5.0);
+    }
+
     // ------------------------------------------------------------------ request_json_with_policy (5.8)
 
     @Test
