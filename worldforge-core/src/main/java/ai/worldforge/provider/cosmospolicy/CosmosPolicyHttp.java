@@ -10,9 +10,13 @@ import ai.worldforge.provider.http.JdkHttpTransport;
 import ai.worldforge.provider.http.MonotonicClock;
 import ai.worldforge.provider.http.ProviderHttpClient;
 import ai.worldforge.provider.http.Sleeper;
+import ai.worldforge.provider.http.TransportRequest;
+import ai.worldforge.provider.http.TransportResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The network side of {@link CosmosPolicyProvider} on the shared HTTP layer: {@code POST /act}
@@ -49,14 +53,38 @@ public final class CosmosPolicyHttp implements CosmosPolicyProvider.ActClient, C
         this.guard = Objects.requireNonNull(guard, "guard");
     }
 
-    /** The production client: the JDK transport, real sleeps, the system resolver. */
+    /**
+     * The production client: the JDK transport (created on the first request: every forge
+     * instantiates the catalog providers, and an unused one should not start an HTTP client),
+     * real sleeps, the system resolver.
+     */
     public static CosmosPolicyHttp system(String providerName) {
         return new CosmosPolicyHttp(
                 providerName,
-                new JdkHttpTransport(),
+                new LazyJdkTransport(),
                 Sleeper.system(),
                 MonotonicClock.system(),
                 DestinationGuard.system());
+    }
+
+    /** A {@link JdkHttpTransport} made on first use. */
+    private static final class LazyJdkTransport implements HttpTransport {
+        private volatile @Nullable HttpTransport delegate;
+
+        @Override
+        public TransportResponse send(TransportRequest request) throws IOException, InterruptedException {
+            HttpTransport transport = delegate;
+            if (transport == null) {
+                synchronized (this) {
+                    transport = delegate;
+                    if (transport == null) {
+                        transport = new JdkHttpTransport();
+                        delegate = transport;
+                    }
+                }
+            }
+            return transport.send(request);
+        }
     }
 
     @Override
