@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The batch-eval reference host's command line ({@code bin/worldforge-batch-eval}, the reference's
@@ -98,7 +99,7 @@ public final class BatchEvalHost {
      * {@code json.dumps} prints it: default separators and insertion order (type before message),
      * which none of the codec's writers produces for an object, so only the message goes through it.
      */
-    static String errorLine(@org.jspecify.annotations.Nullable String message) {
+    static String errorLine(@Nullable String message) {
         return "{\"error\": {\"type\": \"validation_error\", \"message\": "
                 + Json.write(JsonString.of(message == null ? "" : message)) + "}}";
     }
@@ -125,10 +126,10 @@ public final class BatchEvalHost {
         int iterations = 2;
         int concurrency = 1;
 
-        @org.jspecify.annotations.Nullable
+        @Nullable
         String inputFile;
 
-        @org.jspecify.annotations.Nullable
+        @Nullable
         String budgetFile;
 
         List<String> providers() {
@@ -140,16 +141,16 @@ public final class BatchEvalHost {
             int index = 0;
             while (index < args.size() && options.command.isEmpty()) {
                 String arg = args.get(index);
-                String[] flag = split(arg);
+                @Nullable String[] flag = split(arg);
                 switch (flag[0]) {
                     case "-h", "--help" -> throw new UsageException("", true);
                     case "--workspace" -> {
-                        options.workspace = value(args, flag, index, "--workspace WORKSPACE");
+                        options.workspace = value(args, flag, index, "--workspace");
                         index += flag[1] == null ? 2 : 1;
                         continue;
                     }
                     case "--state-dir" -> {
-                        options.stateDir = value(args, flag, index, "--state-dir STATE_DIR");
+                        options.stateDir = value(args, flag, index, "--state-dir");
                         index += flag[1] == null ? 2 : 1;
                         continue;
                     }
@@ -171,7 +172,7 @@ public final class BatchEvalHost {
             boolean benchmark = options.command.equals("benchmark");
             while (index < args.size()) {
                 String arg = args.get(index);
-                String[] flag = split(arg);
+                @Nullable String[] flag = split(arg);
                 String name = flag[0];
                 boolean known = switch (name) {
                     case "--provider" -> true;
@@ -185,11 +186,7 @@ public final class BatchEvalHost {
                 if (!known) {
                     throw new UsageException("unrecognized arguments: " + arg, false);
                 }
-                String value = value(
-                        args,
-                        flag,
-                        index,
-                        name + " " + name.substring(2).toUpperCase().replace('-', '_'));
+                String value = value(args, flag, index, name);
                 index += flag[1] == null ? 2 : 1;
                 switch (name) {
                     case "--provider" -> options.providerList.add(value);
@@ -207,7 +204,7 @@ public final class BatchEvalHost {
         }
 
         /** {@code [name, inline value or null]} for {@code --flag=value}. */
-        private static String[] split(String arg) {
+        private static @Nullable String[] split(String arg) {
             int equals = arg.indexOf('=');
             if (arg.startsWith("--") && equals > 0) {
                 return new String[] {arg.substring(0, equals), arg.substring(equals + 1)};
@@ -215,12 +212,13 @@ public final class BatchEvalHost {
             return new String[] {arg, null};
         }
 
-        private static String value(List<String> args, String[] flag, int index, String metavar) throws UsageException {
+        private static String value(List<String> args, @Nullable String[] flag, int index, String name)
+                throws UsageException {
             if (flag[1] != null) {
                 return flag[1];
             }
             if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
-                throw new UsageException("argument " + metavar.split(" ")[0] + ": expected one argument", false);
+                throw new UsageException("argument " + name + ": expected one argument", false);
             }
             return args.get(index + 1);
         }
