@@ -87,7 +87,8 @@ final class SmokeCommands {
 
         abstract JsonObject inputSummary();
 
-        abstract Map<String, String> artifacts();
+        /** Artefact label to path or URL for the manifest, given the result summary. */
+        abstract Map<String, String> artifacts(JsonObject result);
 
         /** Runs the smoke and returns its summary; any exception fails it. */
         abstract JsonObject run() throws Exception;
@@ -139,7 +140,7 @@ final class SmokeCommands {
                             eventCount,
                             inputSummary(),
                             result,
-                            artifacts(),
+                            artifacts(result),
                             Clock.systemUTC())
                     .write(path);
         }
@@ -209,7 +210,7 @@ final class SmokeCommands {
         }
 
         @Override
-        Map<String, String> artifacts() {
+        Map<String, String> artifacts(JsonObject result) {
             return Map.of("video", output);
         }
 
@@ -322,7 +323,7 @@ final class SmokeCommands {
         }
 
         @Override
-        Map<String, String> artifacts() {
+        Map<String, String> artifacts(JsonObject result) {
             Map<String, String> out = new LinkedHashMap<>();
             if (summaryJson != null) {
                 out.put("summary", summaryJson);
