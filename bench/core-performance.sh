@@ -15,5 +15,11 @@ case "${1:-}" in -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0
 "$root/bin/worldforge" --version >/dev/null # builds the distribution on first use
 java=java
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; fi
-exec "$java" -cp "$root/worldforge-cli/target/worldforge.jar" ai.worldforge.cli.CorePerformanceCheck \
+jar="$root/worldforge-cli/target/worldforge.jar"
+jsa="$root/worldforge-cli/target/worldforge.jsa"
+# The same start-up flags as bin/worldforge (C1, serial GC, the distribution's class-data archive):
+# a one-shot check is a short-lived process like any CLI command.
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr)
+if [ "$jsa" -nt "$jar" ]; then flags+=("-XX:SharedArchiveFile=$jsa"); fi
+exec "$java" "${flags[@]}" -cp "$jar" ai.worldforge.cli.CorePerformanceCheck \
   --fixture "$root/examples/benchmark-inputs.json" "$@"

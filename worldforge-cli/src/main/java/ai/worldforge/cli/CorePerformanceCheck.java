@@ -203,7 +203,44 @@ public final class CorePerformanceCheck {
         return payload;
     }
 
+    /**
+     * The classes the five paths use, loaded and initialised before anything is timed: the
+     * counterpart of the reference script importing its modules before it starts its timers
+     * (Python pays for imports up front, the JVM on first use). Nothing is executed.
+     */
+    private static final List<String> IMPORTS = List.of(
+            "ai.worldforge.WorldForge",
+            "ai.worldforge.World",
+            "ai.worldforge.store.LocalJsonWorldStore",
+            "ai.worldforge.json.Json",
+            "ai.worldforge.json.CanonicalJsonWriter",
+            "ai.worldforge.model.WorldState",
+            "ai.worldforge.model.WorldStateCodec",
+            "ai.worldforge.benchmark.BenchmarkInputs",
+            "ai.worldforge.DoctorReport",
+            "ai.worldforge.provider.ProviderCatalog",
+            "ai.worldforge.runs.RunWorkspaces",
+            "ai.worldforge.runs.EvidenceBundles",
+            "ai.worldforge.evaluation.EvaluationSuite",
+            "ai.worldforge.evaluation.BuiltinSuites",
+            "ai.worldforge.evaluation.EvaluationReport",
+            "ai.worldforge.trace.ProvenanceEnvelope",
+            "ai.worldforge.trace.WorkflowTrace",
+            "ai.worldforge.report.HtmlDocument");
+
+    static void importModules() {
+        ClassLoader loader = CorePerformanceCheck.class.getClassLoader();
+        for (String name : IMPORTS) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("core class missing from the distribution: " + name, e);
+            }
+        }
+    }
+
     private JsonObject run(Path workspace, boolean preserve) {
+        importModules();
         List<JsonObject> results = new ArrayList<>();
         results.add(measure("world_persistence", () -> worldPersistence(workspace)));
         results.add(measure("benchmark_fixture_loading", this::fixtureLoading));

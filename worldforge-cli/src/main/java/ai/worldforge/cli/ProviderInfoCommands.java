@@ -5,6 +5,7 @@ import ai.worldforge.WorldForge;
 import ai.worldforge.error.ProviderException;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonBool;
+import ai.worldforge.json.JsonNull;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonValue;
 import ai.worldforge.provider.BaseProvider;
@@ -12,6 +13,7 @@ import ai.worldforge.provider.CatalogEntry;
 import ai.worldforge.provider.ProviderCatalog;
 import ai.worldforge.provider.ProviderConfigSummary;
 import ai.worldforge.provider.ProviderDocsEntry;
+import ai.worldforge.provider.RuntimeManifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +110,11 @@ final class ProviderInfoCommands {
         @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for provider docs metadata.")
         Format format = Format.markdown;
 
+        @Option(
+                names = "--runtime-manifests",
+                description = "Also show each provider's runtime manifest (environment, model, smoke command).")
+        boolean runtimeManifests;
+
         Docs(CliContext context) {
             this.context = context;
         }
@@ -127,12 +134,61 @@ final class ProviderInfoCommands {
             }
             if (format == Format.json) {
                 List<JsonValue> rows = new ArrayList<>();
-                entries.forEach(entry -> rows.add(entry.toJson()));
+                for (ProviderDocsEntry entry : entries) {
+                    JsonObject row = entry.toJson();
+                    if (runtimeManifests) {
+                        row = row.with(
+                                "runtime_manifest",
+                                RuntimeManifest.find(entry.name())
+                                        .<JsonValue>map(RuntimeManifest::toJson)
+                                        .orElse(JsonNull.INSTANCE));
+                    }
+                    rows.add(row);
+                }
                 context.printJson(JsonArray.copyOf(rows));
             } else {
-                context.println(markdown(entries));
+                context.println(runtimeManifests ? markdown(entries) + manifestsMarkdown(entries) : markdown(entries));
             }
             return 0;
+        }
+
+        /**
+         * {@code ## Runtime Manifests}: one row per listed provider that ships a manifest (the
+         * bundled manifests are validated when loaded, so a broken one fails loudly here).
+         */
+        static String manifestsMarkdown(List<ProviderDocsEntry> entries) {
+            StringBuilder out = new StringBuilder("\n\n## Runtime Manifests\n\n");
+            out.append("| Provider | Required env | Optional env | Default model | Devices | Minimum smoke | Expected"
+                    + " signal |\n");
+            out.append("| --- | --- | --- | --- | --- | --- | --- |");
+            int rows = 0;
+            for (ProviderDocsEntry entry : entries) {
+                var manifest = RuntimeManifest.find(entry.name());
+                if (manifest.isEmpty()) {
+                    continue;
+                }
+                RuntimeManifest m = manifest.get();
+                rows++;
+                out.append("\n| `")
+                        .append(m.provider())
+                        .append("` | ")
+                        .append(String.join(" or ", m.requiredEnvVars()))
+                        .append(" | ")
+                        .append(m.optionalEnvVars().isEmpty() ? "-" : String.join(", ", m.optionalEnvVars()))
+                        .append(" | `")
+                        .append(m.defaultModel())
+                        .append("` | ")
+                        .append(String.join(", ", m.deviceSupport()))
+                        .append(" | `")
+                        .append(m.minimumSmokeCommand())
+                        .append("` | ")
+                        .append(m.expectedSuccessSignal())
+                        .append(" |");
+            }
+            if (rows == 0) {
+                out.append("\n| - | - | - | - | - | - | - |");
+            }
+            return out.toString();
         }
 
         /** {@code # WorldForge Provider Docs} and one table row per provider. */

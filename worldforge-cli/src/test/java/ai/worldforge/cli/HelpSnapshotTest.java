@@ -33,7 +33,6 @@ class HelpSnapshotTest {
             "examples", "examples.txt",
             "provider list", "provider-list.txt",
             "provider health", "provider-health.txt",
-            "provider docs", "provider-docs.txt",
             "doctor", "doctor.txt",
             "world create", "world-create.txt",
             "world history", "world-history.txt",

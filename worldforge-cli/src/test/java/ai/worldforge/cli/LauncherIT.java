@@ -8,6 +8,7 @@ import ai.worldforge.json.JsonBool;
 import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
+import ai.worldforge.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,6 +128,30 @@ class LauncherIT {
         Run usage = worldforge("world", "add-object", "x", "y", "--x", "1");
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).startsWith("usage: ").contains("error: the following arguments are required");
+    }
+
+    @Test
+    void preservedRunsAreListedWithTheWorkspaceAsTyped() throws Exception {
+        Run eval = worldforge("eval", "--suite", "planning", "--run-workspace", ".worldforge", "--format", "json");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        Run bench = worldforge(
+                "benchmark", "--operation", "predict", "--iterations", "3", "--run-workspace", ".worldforge");
+        assertThat(bench.code()).as(bench.err()).isZero();
+        Run list = worldforge("runs", "list");
+        assertThat(list.code()).isZero();
+        JsonArray runs = (JsonArray) Json.parse(list.out());
+        assertThat(runs.items()).hasSize(2);
+        for (JsonValue run : runs) {
+            String runId = ((JsonString) ((JsonObject) run).get("run_id")).value();
+            assertThat(((JsonString) ((JsonObject) run).get("path")).value()).isEqualTo(".worldforge/runs/" + runId);
+        }
+        Run index = worldforge("runs", "index", "--format", "csv");
+        assertThat(index.code()).isZero();
+        assertThat(index.out().split("\n")).hasSize(3);
+        Run cleanup = worldforge("runs", "cleanup", "--keep", "1");
+        assertThat(cleanup.code()).isZero();
+        assertThat(((JsonArray) Json.parse(worldforge("runs", "list").out())).items())
+                .hasSize(1);
     }
 
     @Test

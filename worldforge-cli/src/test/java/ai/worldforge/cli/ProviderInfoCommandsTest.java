@@ -269,4 +269,27 @@ class ProviderInfoCommandsTest {
         assertThat(run("provider", "docs", "--help").out())
                 .contains("Optional provider name.", "Output format for provider docs metadata.");
     }
+
+    @Test
+    void docsCanShowTheRuntimeManifests() {
+        Result markdown = run("provider", "docs", "runway", "--runtime-manifests");
+        assertThat(markdown.code()).isZero();
+        assertThat(markdown.out())
+                .contains("## Runtime Manifests")
+                .contains("| `runway` | RUNWAYML_API_SECRET or RUNWAY_API_SECRET |")
+                .contains("`gen4.5`");
+        Result json = run("provider", "docs", "--format", "json", "--runtime-manifests");
+        ai.worldforge.json.JsonArray rows = (ai.worldforge.json.JsonArray) ai.worldforge.json.Json.parse(json.out());
+        assertThat(rows.items())
+                .allSatisfy(row -> assertThat(((ai.worldforge.json.JsonObject) row).has("runtime_manifest"))
+                        .isTrue());
+        long withManifest = rows.items().stream()
+                .filter(row -> ((ai.worldforge.json.JsonObject) row).get("runtime_manifest")
+                        instanceof ai.worldforge.json.JsonObject)
+                .count();
+        // Every catalog provider but mock and the genie scaffold ships a manifest.
+        assertThat(withManifest).isEqualTo(rows.items().size() - 2);
+        Result genie = run("provider", "docs", "genie", "--runtime-manifests");
+        assertThat(genie.out()).contains("| - | - | - | - | - | - | - |");
+    }
 }

@@ -134,8 +134,8 @@ public record ReportRenderer(
         return value;
     }
 
-    /** Media types of the built-in formats. */
-    static final Map<String, String> BUILTIN_MEDIA_TYPES = Map.of(
+    /** Media types of the built-in formats: json, markdown, csv and html. */
+    public static final Map<String, String> BUILTIN_MEDIA_TYPES = Map.of(
             "json", "application/json",
             "markdown", "text/markdown",
             "csv", "text/csv",

@@ -1,5 +1,6 @@
 package ai.worldforge.trace;
 
+import ai.worldforge.provider.RuntimeManifest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,21 +9,22 @@ import java.util.Optional;
 
 /**
  * Ids of the runtime manifests the reference ships for its optional runtime providers ({@code
- * providers/runtime_manifests/*.json}), for {@link ProvenanceEnvelope#runtimeManifests()}. Only
- * the provider names and manifest schema versions are kept here: the manifests themselves
- * describe Python host setups this port does not run.
+ * providers/runtime_manifests/*.json}), for {@link ProvenanceEnvelope#runtimeManifests()}. The
+ * ids are derived from the bundled manifests ({@link RuntimeManifest#loadAll()}), read once.
  */
 public final class RuntimeManifests {
-    /** Manifest schema version per provider, as shipped with the reference (all schema 1). */
-    private static final Map<String, Integer> SCHEMA_VERSIONS = Map.of(
-            "cosmos", 1,
-            "cosmos-policy", 1,
-            "gr00t", 1,
-            "jepa", 1,
-            "jepa-wms", 1,
-            "lerobot", 1,
-            "leworldmodel", 1,
-            "runway", 1);
+    /** Manifest id per provider, built on first use from the bundled manifests. */
+    private static final class Bundled {
+        private static final Map<String, String> IDS = load();
+
+        private static Map<String, String> load() {
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (RuntimeManifest manifest : RuntimeManifest.loadAll()) {
+                ids.put(manifest.provider(), manifest.id());
+            }
+            return Collections.unmodifiableMap(ids);
+        }
+    }
 
     private RuntimeManifests() {}
 
@@ -31,8 +33,7 @@ public final class RuntimeManifests {
      * provider ships a runtime manifest, empty otherwise (for instance for {@code mock}).
      */
     public static Optional<String> idFor(String provider) {
-        Integer version = SCHEMA_VERSIONS.get(provider);
-        return version == null ? Optional.empty() : Optional.of(provider + ":schema-" + version);
+        return Optional.ofNullable(Bundled.IDS.get(provider));
     }
 
     /**

@@ -37,7 +37,9 @@ public final class CrashSaveChild {
         }
         System.out.println("ready");
         System.out.flush();
-        for (int i = 0; ; i++) {
+        // Start at version 1: the parent's file holds version 0, so the first completed save
+        // already changes it.
+        for (int i = 1; ; i++) {
             forge.saveWorld(versions[i % VERSIONS]);
         }
     }
