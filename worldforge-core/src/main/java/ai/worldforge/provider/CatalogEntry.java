@@ -3,6 +3,7 @@ package ai.worldforge.provider;
 import ai.worldforge.event.ProviderEventHandler;
 import ai.worldforge.provider.cosmos.CosmosProvider;
 import ai.worldforge.provider.mock.MockProvider;
+import ai.worldforge.provider.runway.RunwayProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -155,6 +156,9 @@ public record CatalogEntry(
         }
         if (name.equals(CosmosProvider.NAME)) {
             return new CosmosProvider(environment, handler);
+        }
+        if (name.equals(RunwayProvider.NAME)) {
+            return new RunwayProvider(environment, handler);
         }
         return new ProfileOnlyProvider(this, environment, handler);
     }
