@@ -118,6 +118,27 @@ class RunwayLoopbackTest {
     }
 
     @Test
+    void fragmentsOfSignedUrlsAreNeitherSentNorReported() throws IOException {
+        server.happyPath(VIDEO);
+        server.on(
+                "GET",
+                "/v1/tasks/task_generate",
+                json(
+                        200,
+                        "{\"status\":\"SUCCEEDED\",\"output\":[\"" + server.artifactUrl("generated.mp4")
+                                + "#frag-secret\"]}"));
+
+        VideoClip clip = provider().generate(PROMPT, 4.0, null);
+
+        assertThat(clip.blob()).isEqualTo(VIDEO);
+        assertThat(clip.metadata().get("artifact_url"))
+                .isEqualTo(JsonString.of(server.baseUrl() + "/artifacts/generated.mp4"));
+        assertThat(server.requests("GET", "/artifacts/generated.mp4").get(0).query())
+                .isEqualTo(FakeRunwayServer.SIGNATURE);
+        assertNothingLeaks(events, dir, List.of("frag-secret", "loop-sig-secret", "#"));
+    }
+
+    @Test
     void transferOverTheWire() {
         server.happyPath(VIDEO);
 
