@@ -38,8 +38,21 @@ final class FakeRunwayServer implements AutoCloseable {
         }
     }
 
-    /** One scripted answer: status, headers, body, and an optional delay before answering. */
-    record Answer(int status, Map<String, String> headers, byte[] body, long delayMillis, boolean chunked) {
+    /**
+     * One scripted answer: status, headers, body, an optional delay (before the headers, or after
+     * them when {@code stallBody}) and whether the body is sent chunked (no Content-Length).
+     */
+    record Answer(
+            int status,
+            Map<String, String> headers,
+            byte[] body,
+            long delayMillis,
+            boolean chunked,
+            boolean stallBody) {
+        Answer(int status, Map<String, String> headers, byte[] body, long delayMillis, boolean chunked) {
+            this(status, headers, body, delayMillis, chunked, false);
+        }
+
         static Answer json(int status, String body) {
             return new Answer(
                     status,
@@ -59,11 +72,16 @@ final class FakeRunwayServer implements AutoCloseable {
         }
 
         Answer delayed(long millis) {
-            return new Answer(status, headers, body, millis, chunked);
+            return new Answer(status, headers, body, millis, chunked, false);
         }
 
         Answer streamed() {
-            return new Answer(status, headers, body, delayMillis, true);
+            return new Answer(status, headers, body, delayMillis, true, stallBody);
+        }
+
+        /** Sends the headers at once, then waits {@code millis} before the body. */
+        Answer stallingBody(long millis) {
+            return new Answer(status, headers, body, millis, chunked, true);
         }
     }
 
@@ -95,13 +113,8 @@ final class FakeRunwayServer implements AutoCloseable {
                     Map.copyOf(exchange.getRequestHeaders()),
                     body));
             Answer answer = next(exchange.getRequestMethod() + " " + path);
-            if (answer.delayMillis() > 0) {
-                try {
-                    Thread.sleep(answer.delayMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (!answer.stallBody() && !pause(answer.delayMillis())) {
+                return;
             }
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             byte[] bytes = answer.body();
@@ -109,11 +122,28 @@ final class FakeRunwayServer implements AutoCloseable {
             exchange.sendResponseHeaders(answer.status(), length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
+                    out.flush();
+                    if (answer.stallBody() && !pause(answer.delayMillis())) {
+                        return;
+                    }
                     out.write(bytes);
                 } catch (IOException ignored) {
                     // The client may hang up early (size caps, timeouts).
                 }
             }
+        }
+    }
+
+    private static boolean pause(long millis) {
+        if (millis <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -227,6 +227,30 @@ class RunwayLoopbackTest {
     }
 
     @Test
+    void stalledArtifactBodiesTimeOutAndAreRetried() {
+        server.happyPath(VIDEO);
+        server.on("GET", "/artifacts/generated.mp4", video(VIDEO).stallingBody(2_000));
+        RetryPolicy twice = RetryPolicy.of(2, 0.0, 1.0);
+        ProviderRequestPolicy policy = new ProviderRequestPolicy(
+                new RequestOperationPolicy(5.0, twice, null),
+                new RequestOperationPolicy(5.0, RetryPolicy.SINGLE_ATTEMPT, null),
+                new RequestOperationPolicy(5.0, twice, null),
+                new RequestOperationPolicy(0.3, twice, null));
+
+        assertThatThrownBy(() -> builder().requestPolicy(policy).build().generate(PROMPT, 4.0, null))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageStartingWith("Provider 'runway' artifact download failed after 2 attempt(s): ")
+                .hasMessageNotContaining("loop-sig-secret");
+        assertThat(eventPairs())
+                .containsExactly(
+                        "generation request/success",
+                        "task poll/success",
+                        "artifact download/retry",
+                        "artifact download/failure");
+        assertThat(server.requests("GET", "/artifacts/generated.mp4")).hasSize(2);
+    }
+
+    @Test
     void pollingBudgetStopsAPendingTask() {
         server.happyPath(VIDEO);
         server.on("GET", "/v1/tasks/task_generate", json(200, "{\"status\":\"PENDING\"}"));
