@@ -177,10 +177,11 @@ public final class Main {
         return provider;
     }
 
-    /** {@code smoke …}: the live smokes of the remote providers. */
+    /** {@code smoke cosmos|runway|cosmos-policy}: the live smokes of the remote providers. */
     private static CommandLine smoke(CliContext context) {
         CommandLine smoke = new CommandLine(new SmokeCommands.SmokeGroup());
         smoke.addSubcommand(new CommandLine(new SmokeCommands.Cosmos(context)));
+        smoke.addSubcommand(new CommandLine(new SmokeCommands.Runway(context)));
         smoke.addSubcommand(new CommandLine(new SmokeCommands.CosmosPolicy(context)));
         return smoke;
     }

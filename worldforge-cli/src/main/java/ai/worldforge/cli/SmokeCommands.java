@@ -8,6 +8,7 @@ import ai.worldforge.json.JsonBool;
 import ai.worldforge.json.JsonFloat;
 import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonObject;
+import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonValue;
 import ai.worldforge.model.ActionPolicyResult;
 import ai.worldforge.model.GenerationOptions;
@@ -18,6 +19,7 @@ import ai.worldforge.provider.cosmospolicy.CosmosPolicyConfig;
 import ai.worldforge.provider.cosmospolicy.CosmosPolicyHttp;
 import ai.worldforge.provider.cosmospolicy.CosmosPolicyProvider;
 import ai.worldforge.provider.policy.ActionTranslator;
+import ai.worldforge.provider.runway.RunwayProvider;
 import ai.worldforge.smoke.LiveSmokeManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -382,6 +384,170 @@ final class SmokeCommands {
                 throw new WorldForgeException("Translator " + translator + " does not implement ActionTranslator.");
             }
             return action;
+        }
+    }
+
+    @Command(
+            name = "runway",
+            header = "Run a live Runway generate or transfer smoke against the remote API.",
+            mixinStandardHelpOptions = true)
+    static final class Runway extends Smoke {
+        /** Runway capabilities a smoke can exercise. */
+        enum RunwayCapability {
+            generate,
+            transfer
+        }
+
+        @Option(names = "--capability", paramLabel = "CAPABILITY", description = "Runway capability to exercise.")
+        RunwayCapability runwayCapability = RunwayCapability.generate;
+
+        @Option(names = "--prompt", paramLabel = "PROMPT", description = "Generation or transfer prompt.")
+        String prompt = "a lab robot places a cube on a tray";
+
+        @Option(names = "--duration-seconds", paramLabel = "DURATION_SECONDS", description = "Clip duration.")
+        double durationSeconds = 5.0;
+
+        @Option(names = "--ratio", paramLabel = "RATIO", description = "Runway aspect ratio.")
+        String ratio = "1280:720";
+
+        @Option(names = "--fps", paramLabel = "FPS", description = "Frames per second.")
+        double fps = 24.0;
+
+        @Option(names = "--model", paramLabel = "MODEL", description = "Runway model (default: the provider's).")
+        @Nullable
+        String model;
+
+        @Option(names = "--seed", paramLabel = "SEED", description = "Provider seed.")
+        @Nullable
+        Long seed;
+
+        @Option(
+                names = "--input-video",
+                paramLabel = "INPUT_VIDEO",
+                description = "Input video for a transfer smoke (default: a tiny seed clip).")
+        @Nullable
+        String inputVideo;
+
+        @Option(names = "--width", paramLabel = "WIDTH", description = "Input clip width.")
+        int width = 1280;
+
+        @Option(names = "--height", paramLabel = "HEIGHT", description = "Input clip height.")
+        int height = 720;
+
+        @Option(names = "--output", paramLabel = "OUTPUT", description = "Path for downloaded Runway video bytes.")
+        String output = ".worldforge/runs/runway-live/artifacts/runway.mp4";
+
+        Runway(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String provider() {
+            return RunwayProvider.NAME;
+        }
+
+        @Override
+        String capability() {
+            return runwayCapability.name();
+        }
+
+        @Override
+        List<String> envVars() {
+            return List.of(
+                    RunwayProvider.API_SECRET_ENV, RunwayProvider.LEGACY_API_SECRET_ENV, RunwayProvider.BASE_URL_ENV);
+        }
+
+        @Override
+        JsonObject inputSummary() {
+            return JsonObject.builder(7)
+                    .put("prompt_length", JsonInt.of(prompt.length()))
+                    .put("duration_seconds", JsonFloat.of(durationSeconds))
+                    .put("ratio", ratio)
+                    .put("fps", JsonFloat.of(fps))
+                    .put("model", model == null ? "provider default" : model)
+                    .put("seed_present", JsonBool.of(seed != null))
+                    .put("input_video_present", JsonBool.of(inputVideo != null))
+                    .build();
+        }
+
+        @Override
+        Map<String, String> artifacts(JsonObject result) {
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("video", output);
+            if (result.get("artifact_url") instanceof JsonString url
+                    && !url.value().isBlank()) {
+                out.put("runway_artifact_url", url.value());
+            }
+            return out;
+        }
+
+        @Override
+        JsonObject run() throws IOException {
+            RunwayProvider provider = RunwayProvider.builder()
+                    .environment(context.environment)
+                    .eventHandler(events::add)
+                    .build();
+            ProviderHealth health = provider.health();
+            if (!health.healthy()) {
+                throw new WorldForgeException("Runway health failed: " + health.details());
+            }
+            GenerationOptions.Builder options = GenerationOptions.builder();
+            if (model != null) {
+                options.model(model);
+            }
+            if (seed != null) {
+                options.seed(seed);
+            }
+            VideoClip clip;
+            if (runwayCapability == RunwayCapability.generate) {
+                clip = provider.generate(
+                        prompt, durationSeconds, options.ratio(ratio).fps(fps).build());
+            } else {
+                byte[] frames = inputVideo == null
+                        ? "worldforge-runway-transfer-seed".getBytes(StandardCharsets.UTF_8)
+                        : Files.readAllBytes(context.path(inputVideo));
+                VideoClip input = new VideoClip(
+                        List.of(frames),
+                        fps,
+                        width,
+                        height,
+                        Math.max(0.001, durationSeconds),
+                        JsonObject.of(
+                                "content_type",
+                                JsonString.of("video/mp4"),
+                                "mode",
+                                JsonString.of(inputVideo == null ? "runway-smoke-seed" : "runway-smoke-input")));
+                clip = provider.transfer(input, width, height, fps, prompt, options.build());
+            }
+            Path target = context.path(output);
+            byte[] bytes = clip.blob();
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicFiles.write(target, bytes);
+            JsonObject metadata = clip.metadata();
+            JsonValue artifactUrl = metadata.get("artifact_url");
+            return JsonObject.builder(14)
+                    .put("provider", provider())
+                    .put("capability", capability())
+                    .put("status", "passed")
+                    .put("output", output)
+                    .put("byte_count", JsonInt.of(bytes.length))
+                    .put("content_type", clip.contentType())
+                    .put("duration_seconds", JsonFloat.of(clip.durationSeconds()))
+                    .put("fps", JsonFloat.of(clip.fps()))
+                    .put("resolution", JsonArray.of(JsonInt.of(clip.width()), JsonInt.of(clip.height())))
+                    .put("mode", orNull(metadata.get("mode")))
+                    .put("model", orNull(metadata.get("model")))
+                    .put(
+                            "task_id_present",
+                            JsonBool.of(metadata.get("task_id") instanceof JsonString id
+                                    && !id.value().isEmpty()))
+                    .put("artifact_url", orNull(artifactUrl))
+                    .put("event_count", JsonInt.of(events.size()))
+                    .build();
+        }
+
+        private static JsonValue orNull(@Nullable JsonValue value) {
+            return value == null ? ai.worldforge.json.JsonNull.INSTANCE : value;
         }
     }
 }

@@ -116,10 +116,10 @@ class ProviderInfoCommandsTest {
     void infoReportsSourcesAndAliasesButNeverSecretValues() {
         Map<String, String> env = Map.of(
                 "RUNWAY_API_SECRET", "runway-secret-value",
-                "RUNWAYML_BASE_URL", "https://user:pw-secret@api.example/v1?token=query-secret");
+                "RUNWAYML_BASE_URL", "https://user:pw-secret@127.0.0.1:9/v1?token=query-secret");
         Result result = run(env, "provider", "info", "runway");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).doesNotContain("runway-secret-value", "pw-secret", "query-secret", "api.example");
+        assertThat(result.out()).doesNotContain("runway-secret-value", "pw-secret", "query-secret", "127.0.0.1");
         JsonObject info = result.json();
         JsonObject key = field(info, "RUNWAYML_API_SECRET");
         assertThat(key.get("source")).isEqualTo(JsonString.of("env:RUNWAY_API_SECRET"));

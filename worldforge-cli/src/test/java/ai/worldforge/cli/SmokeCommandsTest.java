@@ -117,4 +117,62 @@ class SmokeCommandsTest {
         assertThat(local.code()).isEqualTo(1);
         assertThat(local.err()).contains("local/private destination");
     }
+
+    private String fixture(String name) throws IOException {
+        try (java.io.InputStream in = getClass().getResourceAsStream("runway/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void runwaySmokeDownloadsTheArtifactAndKeepsSignedUrlsOutOfTheManifest() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:";
+        String org = fixture("runway_org_success.json");
+        String created = fixture("runway_create_success.json");
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String route =
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            int port = server.getAddress().getPort();
+            switch (route) {
+                case "GET /v1/organization" -> respond(exchange, 200, org);
+                case "POST /v1/image_to_video" -> respond(exchange, 200, created);
+                case "GET /v1/tasks/task_generate" ->
+                    respond(
+                            exchange,
+                            200,
+                            "{\"id\": \"task_generate\", \"status\": \"SUCCEEDED\", \"output\": [\"" + base + port
+                                    + "/artifacts/generated.mp4?X-Amz-Signature=sig-secret\"]}");
+                case "GET /artifacts/generated.mp4" -> {
+                    byte[] video = "runway-video".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+                    exchange.sendResponseHeaders(200, video.length);
+                    exchange.getResponseBody().write(video);
+                    exchange.close();
+                }
+                default -> respond(exchange, 404, "{}");
+            }
+        });
+        server.start();
+        CliRunner cli = new CliRunner(
+                dir,
+                Map.of(
+                        "RUNWAYML_API_SECRET", "key-secret",
+                        "RUNWAYML_BASE_URL", base + server.getAddress().getPort(),
+                        "RUNWAYML_ALLOW_LOCAL_ARTIFACT_URLS", "true"));
+        Result result = cli.run(
+                "smoke",
+                "runway",
+                "--output",
+                "out/runway.mp4",
+                "--run-manifest",
+                "runs/runway-live/run_manifest.json");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out/runway.mp4"))).isEqualTo("runway-video");
+        assertThat(result.json().get("task_id_present")).isEqualTo(ai.worldforge.json.JsonBool.TRUE);
+        String manifest = Files.readString(dir.resolve("runs/runway-live/run_manifest.json"));
+        assertThat(manifest).doesNotContain("sig-secret", "X-Amz", "key-secret").contains("runway_artifact_url");
+        assertThat(result.out()).doesNotContain("sig-secret");
+    }
 }

@@ -6,6 +6,7 @@ import ai.worldforge.provider.cosmospolicy.CosmosPolicyConfig;
 import ai.worldforge.provider.cosmospolicy.CosmosPolicyHttp;
 import ai.worldforge.provider.cosmospolicy.CosmosPolicyProvider;
 import ai.worldforge.provider.mock.MockProvider;
+import ai.worldforge.provider.runway.RunwayProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -164,6 +165,9 @@ public record CatalogEntry(
             // advertises no capability; hosts register their own instance with a translator.
             CosmosPolicyHttp http = CosmosPolicyHttp.system(name);
             return CosmosPolicyProvider.fromEnvironment(environment, null, http, http, handler);
+        }
+        if (name.equals(RunwayProvider.NAME)) {
+            return new RunwayProvider(environment, handler);
         }
         return new ProfileOnlyProvider(this, environment, handler);
     }

@@ -9,6 +9,7 @@ import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonValue;
 import ai.worldforge.provider.cosmos.CosmosProvider;
 import ai.worldforge.provider.mock.MockProvider;
+import ai.worldforge.provider.runway.RunwayProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class ProviderCatalog {
     private static final String RESOURCE = "catalog.json";
     /** Providers with a working adapter in this build. */
-    private static final Set<String> ADAPTERS = Set.of(MockProvider.NAME, CosmosProvider.NAME);
+    private static final Set<String> ADAPTERS = Set.of(MockProvider.NAME, CosmosProvider.NAME, RunwayProvider.NAME);
 
     private static volatile @org.jspecify.annotations.Nullable List<CatalogEntry> entries;
 
