@@ -1,5 +1,7 @@
 package ai.worldforge.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.worldforge.event.ProviderEventHandler;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
@@ -24,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@code cosmos-policy} provider (with a host translator) passes the provider contract against
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
  */
 class CosmosPolicyProviderContractTest extends ProviderContractTest {
     private HttpServer server;
+    private final List<String> actRequests = new CopyOnWriteArrayList<>();
 
     /** 50 rows of 14 values, as the ALOHA server answers. */
     private static JsonArray actionMatrix() {
@@ -91,12 +96,13 @@ class CosmosPolicyProviderContractTest extends ProviderContractTest {
         }
         server.createContext("/", exchange -> {
             try (exchange) {
-                exchange.getRequestBody().readAllBytes();
+                String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String route = exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getPath();
                 byte[] body;
                 int status = 200;
                 if (route.equals("POST /act")) {
+                    actRequests.add(requestBody);
                     body = Json.write(JsonObject.of("actions", actionMatrix(), "value_prediction", JsonFloat.of(0.87)))
                             .getBytes(StandardCharsets.UTF_8);
                 } else {
@@ -122,6 +128,16 @@ class CosmosPolicyProviderContractTest extends ProviderContractTest {
                 http,
                 http,
                 handler);
+    }
+
+    @Test
+    void policyIsAdvertisedWithTheTranslatorAndTheObservationReachesTheServer() {
+        assertThat(provider.capabilities().enabledNames()).containsExactly("policy");
+        forge.selectActions(provider.name(), policyInfo());
+        assertThat(actRequests)
+                .singleElement()
+                .asString()
+                .contains("\"primary_image\"", "\"proprio\"", "\"task_description\":\"put the candy in the bowl\"");
     }
 
     @AfterEach
