@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Atomic replacement of small text files: the text goes to a temporary file in the target's
+ * Atomic replacement of small files: the text goes to a temporary file in the target's
  * directory, which is then moved over the target, so a reader never sees a half-written file.
  */
 public final class AtomicTextFiles {
@@ -16,10 +16,15 @@ public final class AtomicTextFiles {
 
     /** Writes {@code text} as UTF-8 to {@code target} atomically; the parent must exist. */
     public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code data} to {@code target} atomically; the parent must exist. */
+    public static void write(Path target, byte[] data) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, data);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,16 +1,15 @@
 package ai.worldforge.runs;
 
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.AtomicTextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -117,20 +116,9 @@ final class RunPaths {
 
     /** Writes bytes through a temporary sibling and an atomic rename. */
     static void writeAtomically(Path target, byte[] data) {
-        Path parent = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-            try {
-                Files.write(temp, data);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicTextFiles.write(target, data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

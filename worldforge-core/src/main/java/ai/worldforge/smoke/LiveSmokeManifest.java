@@ -3,6 +3,7 @@ package ai.worldforge.smoke;
 import ai.worldforge.WorldForgeVersion;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.Redaction;
+import ai.worldforge.internal.AtomicTextFiles;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonBool;
@@ -19,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -194,15 +194,8 @@ public record LiveSmokeManifest(JsonObject payload) {
     /** Writes the manifest (indented, sorted keys, newline) atomically, creating parent directories. */
     public Path write(Path path) {
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".run_manifest", ".tmp");
-            try {
-                Files.writeString(temp, Json.writePretty(payload) + "\n", StandardCharsets.UTF_8);
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            AtomicTextFiles.write(path, Json.writePretty(payload) + "\n");
             return path;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,7 +21,7 @@ import ai.worldforge.provider.ProviderRequestPolicy;
 import ai.worldforge.provider.http.HttpAssets;
 import ai.worldforge.provider.http.HttpCall;
 import ai.worldforge.provider.http.HttpTransport;
-import ai.worldforge.provider.http.JdkHttpTransport;
+import ai.worldforge.provider.http.LazyJdkHttpTransport;
 import ai.worldforge.provider.http.MonotonicClock;
 import ai.worldforge.provider.http.ProviderHttpClient;
 import ai.worldforge.provider.http.Sleeper;
@@ -63,8 +63,7 @@ public final class CosmosProvider extends BaseProvider {
 
     private final @Nullable String directBaseUrl;
     private final ProviderRequestPolicy requestPolicy;
-    private final @Nullable HttpTransport injectedTransport;
-    private volatile @Nullable HttpTransport defaultTransport;
+    private final HttpTransport transport;
     private final Sleeper sleeper;
     private final MonotonicClock clock;
 
@@ -72,7 +71,8 @@ public final class CosmosProvider extends BaseProvider {
         super(profileFor(b.name, b.requestPolicy), b.environment, b.eventHandler);
         this.directBaseUrl = b.baseUrl;
         this.requestPolicy = b.requestPolicy;
-        this.injectedTransport = b.transport;
+        // Every forge builds the catalog providers: the default client starts on first use.
+        this.transport = b.transport != null ? b.transport : new LazyJdkHttpTransport();
         this.sleeper = b.sleeper;
         this.clock = b.clock;
     }
@@ -268,30 +268,9 @@ public final class CosmosProvider extends BaseProvider {
         return new VideoClip(List.of(video), fps, size.width(), size.height(), durationSeconds, metadata);
     }
 
-    /**
-     * The injected transport, else a {@link JdkHttpTransport} created on first use: every forge
-     * instantiates the catalog providers, and an unused Cosmos should not start an HTTP client.
-     */
-    private HttpTransport transport() {
-        if (injectedTransport != null) {
-            return injectedTransport;
-        }
-        HttpTransport transport = defaultTransport;
-        if (transport == null) {
-            synchronized (this) {
-                transport = defaultTransport;
-                if (transport == null) {
-                    transport = new JdkHttpTransport();
-                    defaultTransport = transport;
-                }
-            }
-        }
-        return transport;
-    }
-
     private ProviderHttpClient client(String baseUrl) {
         ProviderHttpClient.Builder builder = ProviderHttpClient.builder(name())
-                .transport(transport())
+                .transport(transport)
                 .sleeper(sleeper)
                 .clock(clock)
                 .eventHandler(this::emitEvent)
@@ -363,7 +342,7 @@ public final class CosmosProvider extends BaseProvider {
             return this;
         }
 
-        /** HTTP transport (default: a {@link JdkHttpTransport} owned by the provider, created on first use). */
+        /** HTTP transport (default: a {@link ai.worldforge.provider.http.JdkHttpTransport} owned by the provider, created on first use). */
         public Builder transport(HttpTransport value) {
             transport = Objects.requireNonNull(value);
             return this;

@@ -6,17 +6,13 @@ import ai.worldforge.json.JsonValue;
 import ai.worldforge.provider.http.DestinationGuard;
 import ai.worldforge.provider.http.HttpCall;
 import ai.worldforge.provider.http.HttpTransport;
-import ai.worldforge.provider.http.JdkHttpTransport;
+import ai.worldforge.provider.http.LazyJdkHttpTransport;
 import ai.worldforge.provider.http.MonotonicClock;
 import ai.worldforge.provider.http.ProviderHttpClient;
 import ai.worldforge.provider.http.Sleeper;
-import ai.worldforge.provider.http.TransportRequest;
-import ai.worldforge.provider.http.TransportResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The network side of {@link CosmosPolicyProvider} on the shared HTTP layer: {@code POST /act}
@@ -61,30 +57,10 @@ public final class CosmosPolicyHttp implements CosmosPolicyProvider.ActClient, C
     public static CosmosPolicyHttp system(String providerName) {
         return new CosmosPolicyHttp(
                 providerName,
-                new LazyJdkTransport(),
+                new LazyJdkHttpTransport(),
                 Sleeper.system(),
                 MonotonicClock.system(),
                 DestinationGuard.system());
-    }
-
-    /** A {@link JdkHttpTransport} made on first use. */
-    private static final class LazyJdkTransport implements HttpTransport {
-        private volatile @Nullable HttpTransport delegate;
-
-        @Override
-        public TransportResponse send(TransportRequest request) throws IOException, InterruptedException {
-            HttpTransport transport = delegate;
-            if (transport == null) {
-                synchronized (this) {
-                    transport = delegate;
-                    if (transport == null) {
-                        transport = new JdkHttpTransport();
-                        delegate = transport;
-                    }
-                }
-            }
-            return transport.send(request);
-        }
     }
 
     @Override

@@ -29,6 +29,7 @@ import ai.worldforge.provider.http.HostResolver;
 import ai.worldforge.provider.http.HttpCall;
 import ai.worldforge.provider.http.HttpTransport;
 import ai.worldforge.provider.http.JdkHttpTransport;
+import ai.worldforge.provider.http.LazyJdkHttpTransport;
 import ai.worldforge.provider.http.MonotonicClock;
 import ai.worldforge.provider.http.ProviderHttpClient;
 import ai.worldforge.provider.http.Sleeper;
@@ -108,8 +109,7 @@ public final class RunwayProvider extends BaseProvider {
     private final long maxArtifactBytes;
     private final @Nullable Boolean directAllowLocal;
     private final @Nullable Boolean directResolveDns;
-    private final @Nullable HttpTransport injectedTransport;
-    private volatile @Nullable HttpTransport ownTransport;
+    private final HttpTransport transport;
     private final boolean defaultTransport;
     private final DestinationGuard guard;
     private final Sleeper sleeper;
@@ -124,7 +124,8 @@ public final class RunwayProvider extends BaseProvider {
         this.maxArtifactBytes = b.maxArtifactBytes;
         this.directAllowLocal = b.allowLocalArtifactUrls;
         this.directResolveDns = b.resolveArtifactDns;
-        this.injectedTransport = b.transport;
+        // Every forge builds the catalog providers: the default client starts on first use.
+        this.transport = b.transport != null ? b.transport : new LazyJdkHttpTransport();
         // Like the reference: "auto" DNS checking is on only for the real network transport.
         this.defaultTransport = b.transport == null || b.transport instanceof JdkHttpTransport;
         this.guard = new DestinationGuard(b.hostResolver);
@@ -543,7 +544,7 @@ public final class RunwayProvider extends BaseProvider {
         String url = guard.validateRemoteUrl(
                 outputUrl, name(), "artifact URL", allowLocalArtifactUrls(), resolveArtifactDns());
         ProviderHttpClient client = ProviderHttpClient.builder(name())
-                .transport(transport())
+                .transport(transport)
                 .sleeper(sleeper)
                 .clock(clock)
                 .eventHandler(this::emitEvent)
@@ -574,7 +575,7 @@ public final class RunwayProvider extends BaseProvider {
             throw new ProviderException("Provider '" + name() + "' is unavailable: missing " + API_SECRET_ENV + ".");
         }
         return ProviderHttpClient.builder(name())
-                .transport(transport())
+                .transport(transport)
                 .sleeper(sleeper)
                 .clock(clock)
                 .eventHandler(this::emitEvent)
@@ -605,27 +606,6 @@ public final class RunwayProvider extends BaseProvider {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * The injected transport, else a {@link JdkHttpTransport} made on first use: every forge
-     * instantiates the catalog providers, and an unused Runway should not start an HTTP client.
-     */
-    private HttpTransport transport() {
-        if (injectedTransport != null) {
-            return injectedTransport;
-        }
-        HttpTransport transport = ownTransport;
-        if (transport == null) {
-            synchronized (this) {
-                transport = ownTransport;
-                if (transport == null) {
-                    transport = new JdkHttpTransport();
-                    ownTransport = transport;
-                }
-            }
-        }
-        return transport;
     }
 
     /**
