@@ -46,6 +46,11 @@ public final class World {
     private final @Nullable Integer maxHistory;
     private WorldState state;
     private final ArrayList<HistoryEntry> history;
+    /**
+     * The store version this world was loaded or last saved at ({@code null}: never stored under
+     * its current id), so that a save can refuse to replace someone else's newer edit.
+     */
+    private @Nullable String storedVersion;
 
     private World(WorldForge forge, WorldState state, List<HistoryEntry> history, @Nullable Integer maxHistory) {
         this.forge = forge;
@@ -286,7 +291,9 @@ public final class World {
      */
     public synchronized World historyState(int index) {
         checkHistoryIndex(index);
-        return new World(forge, history.get(index).state(), history.subList(0, index + 1), maxHistory);
+        World earlier = new World(forge, history.get(index).state(), history.subList(0, index + 1), maxHistory);
+        earlier.storedVersion = storedVersion; // saving it rewinds the stored world this one was loaded from
+        return earlier;
     }
 
     /** Rewinds this world to history entry {@code index}, truncating later entries. */
@@ -318,6 +325,17 @@ public final class World {
     /** Gives the world a fresh {@code world_} id (used by import and fork). */
     synchronized void assignFreshId() {
         state = state.withIdentity(Ids.generate("world"), state.name(), state.metadata());
+        storedVersion = null;
+    }
+
+    /** The store version this world was loaded or last saved at, if any. */
+    synchronized @Nullable String storedVersion() {
+        return storedVersion;
+    }
+
+    /** Records the store version of this world's current id (after a load or save). */
+    synchronized void storedVersion(@Nullable String version) {
+        storedVersion = version;
     }
 
     /** {@link #predict(Action, int, String)} with one step on the world's provider. */
@@ -484,6 +502,9 @@ public final class World {
                     + " support predict(). Pass an execution provider that supports predict().");
         }
         World executed = restore(forge, record());
+        // The executed copy descends from the stored version this world was at, so saving it is an
+        // update of that version (and conflicts like one).
+        executed.storedVersion(storedVersion());
         for (Action action : plan.actions()) {
             executed.predict(action, 1, selected);
         }

@@ -13,12 +13,15 @@ import ai.worldforge.capability.Reasoner;
 import ai.worldforge.capability.RunnableModel;
 import ai.worldforge.capability.Transferer;
 import ai.worldforge.error.ProviderException;
+import ai.worldforge.error.WorldConflictException;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.error.WorldStateException;
 import ai.worldforge.event.ProviderEventHandler;
 import ai.worldforge.internal.Checks;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
+import ai.worldforge.json.JsonDepthException;
+import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonSyntaxException;
 import ai.worldforge.json.JsonValue;
@@ -33,6 +36,7 @@ import ai.worldforge.model.PredictionPayload;
 import ai.worldforge.model.ReasoningResult;
 import ai.worldforge.model.SceneObject;
 import ai.worldforge.model.VideoClip;
+import ai.worldforge.model.WorldRecord;
 import ai.worldforge.model.WorldState;
 import ai.worldforge.model.WorldStateCodec;
 import ai.worldforge.provider.BaseProvider;
@@ -49,7 +53,10 @@ import ai.worldforge.provider.ProviderLifecycleResult;
 import ai.worldforge.provider.ProviderLifecycleStatus;
 import ai.worldforge.provider.ProviderProfile;
 import ai.worldforge.provider.ProviderRequestPolicy;
+import ai.worldforge.store.ExpectedVersion;
 import ai.worldforge.store.LocalJsonWorldStore;
+import ai.worldforge.store.SaveMode;
+import ai.worldforge.store.StoredWorld;
 import ai.worldforge.store.WorldStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +71,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,7 +111,7 @@ public final class WorldForge {
         List<BaseProvider> external = discoverExternal(builder);
         if (builder.store != null) {
             this.store = builder.store;
-            this.stateDir = null;
+            this.stateDir = builder.store instanceof LocalJsonWorldStore local ? local.directory() : null;
         } else {
             Path dir = builder.stateDir == null ? Path.of(".worldforge", "worlds") : builder.stateDir;
             LocalJsonWorldStore local = new LocalJsonWorldStore(dir);
@@ -739,6 +747,7 @@ public final class WorldForge {
                 }
             }
         }
+        issues.addAll(store.issues());
         return new DoctorReport(store.location(), listWorlds().size(), statuses, issues);
     }
 
@@ -809,14 +818,61 @@ public final class WorldForge {
         return createWorldFromPrompt(prompt, "mock", null);
     }
 
-    /** Persists {@code world} and returns its id. */
+    /**
+     * Persists {@code world} and returns its id, refusing to replace another writer's edit: a world
+     * loaded from the store saves only over the version it was loaded (or last saved) at, and a
+     * world never stored under its id (created, imported, forked) saves only when the id is free.
+     *
+     * @throws WorldConflictException when the stored world does not match; nothing is written
+     * @throws WorldStateException when the world cannot be written
+     */
     public String saveWorld(World world) {
-        return store.save(world.record());
+        return saveWorld(world, SaveMode.CHECKED);
     }
 
-    /** Loads a stored world. */
+    /**
+     * Persists {@code world} and returns its id; {@link SaveMode#OVERWRITE} replaces whatever is
+     * stored under its id.
+     *
+     * @throws WorldConflictException in {@link SaveMode#CHECKED} mode when the stored world does not
+     *     match; nothing is written
+     */
+    public String saveWorld(World world, SaveMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        WorldRecord record = world.record();
+        String loadedAt = world.storedVersion();
+        ExpectedVersion expected = mode == SaveMode.OVERWRITE
+                ? ExpectedVersion.any()
+                : loadedAt == null ? ExpectedVersion.absent() : ExpectedVersion.of(loadedAt);
+        String version = store.write(record, expected);
+        world.storedVersion(version);
+        return record.state().id();
+    }
+
+    /** Loads a stored world (remembering the version it was read at, for {@link #saveWorld(World)}). */
     public World loadWorld(String worldId) {
-        return World.restore(this, store.load(worldId));
+        StoredWorld stored = store.read(worldId);
+        World world = World.restore(this, stored.record());
+        world.storedVersion(stored.version());
+        return world;
+    }
+
+    /**
+     * Load-modify-save under the world's write lock: loads {@code worldId}, applies {@code edit},
+     * saves the result and returns it. Other writers of the same world (threads, and processes on
+     * this host using the local store) wait, so concurrent edits are applied one after another
+     * instead of overwriting each other.
+     *
+     * @throws WorldStateException when the world cannot be loaded or saved, or its lock is held too long
+     */
+    public World updateWorld(String worldId, Consumer<World> edit) {
+        Objects.requireNonNull(edit, "edit");
+        return store.withWriteLock(worldId, () -> {
+            World world = loadWorld(worldId);
+            edit.accept(world);
+            saveWorld(world);
+            return world;
+        });
     }
 
     /** Deletes a stored world (also when its file is corrupt) and returns the id. */
@@ -847,6 +903,8 @@ public final class WorldForge {
             data = Json.parse(payload);
         } catch (JsonSyntaxException e) {
             throw new WorldStateException("Import payload is not valid JSON: " + e.getMessage(), e);
+        } catch (JsonDepthException e) {
+            throw new WorldStateException("Import payload cannot be read: " + e.getMessage(), e);
         }
         if (!(data instanceof JsonObject object)) {
             throw new WorldStateException("Import payload must decode to a JSON object.");
@@ -854,6 +912,9 @@ public final class WorldForge {
         JsonValue state = object.has("state") ? object.get("state") : object;
         if (!(state instanceof JsonObject)) {
             throw new WorldStateException("Import payload state must be a JSON object.");
+        }
+        if (state != object) {
+            checkEnvelopeSchemaVersion(object.get("schema_version"));
         }
         World world = World.restore(this, WorldStateCodec.restore(state, "World state"));
         if (newId) {
@@ -863,6 +924,22 @@ public final class WorldForge {
             world.rename(name);
         }
         return world;
+    }
+
+    /**
+     * The export envelope's {@code schema_version}, when present, must be the integer 1 (the
+     * reference ignores it; an envelope from a future format must not be read as this one).
+     */
+    private static void checkEnvelopeSchemaVersion(@Nullable JsonValue version) {
+        if (version == null) {
+            return; // hand-written envelopes without a version are read as version 1, like the reference
+        }
+        if (!(version instanceof JsonInt number) || number.value().signum() <= 0) {
+            throw new WorldStateException("Import payload field 'schema_version' must be an integer greater than 0.");
+        }
+        if (!number.fitsLong() || number.longValue() != WorldState.SCHEMA_VERSION) {
+            throw new WorldStateException("Import payload field 'schema_version' must be 1.");
+        }
     }
 
     /** Restores a world from an export envelope or bare world text, keeping id and name. */

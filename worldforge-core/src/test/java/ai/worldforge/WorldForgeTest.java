@@ -48,9 +48,16 @@ class WorldForgeTest {
     }
 
     @Test
-    void freshForgeRegistersOnlyMockAndCreatesTheStateDirectory() {
+    void freshForgeRegistersOnlyMockAndCreatesNothingUntilItWrites() {
         WorldForge forge = forge(Map.of());
         assertThat(forge.providers()).containsExactly("mock");
+        forge.doctor();
+        forge.listWorlds();
+        assertThat(forge.store().health().healthy()).isTrue();
+        assertThatThrownBy(() -> forge.loadWorld("missing")).isInstanceOf(WorldStateException.class);
+        assertThatThrownBy(() -> forge.deleteWorld("missing")).isInstanceOf(WorldStateException.class);
+        assertThat(Files.exists(dir.resolve("worlds"))).isFalse();
+        forge.createWorld("first").save();
         assertThat(Files.isDirectory(dir.resolve("worlds"))).isTrue();
     }
 

@@ -5,6 +5,13 @@ import org.jspecify.annotations.Nullable;
 
 /** File-safe identifiers for persisted worlds, checked before any filesystem access. */
 public final class StorageIds {
+    /**
+     * The longest identifier: its file {@code <id>.json} and the save's temporary file {@code
+     * .<id>.json.tmp_<12 hex>.tmp} must fit the 255-byte file names of common file systems, with
+     * room to spare.
+     */
+    public static final int MAX_LENGTH = 128;
+
     private StorageIds() {}
 
     /** Whether {@code id} is non-blank and matches {@code ^[A-Za-z0-9][A-Za-z0-9_.-]*$} (and is not {@code .}/{@code ..}). */
@@ -25,8 +32,8 @@ public final class StorageIds {
 
     /**
      * The stripped identifier, or a {@link WorldForgeException} naming {@code name}: {@code {name}
-     * must be a non-empty string.} or {@code {name} must be a file-safe identifier using only
-     * letters, numbers, '.', '_', or '-'.}
+     * must be a non-empty string.}, {@code {name} must be a file-safe identifier using only
+     * letters, numbers, '.', '_', or '-'.} or {@code {name} must be at most 128 characters long.}
      */
     public static String require(@Nullable String value, String name) {
         if (value == null || value.isBlank()) {
@@ -36,7 +43,15 @@ public final class StorageIds {
         if (!isFileSafe(id)) {
             throw new WorldForgeException(fileSafeMessage(name));
         }
+        if (id.length() > MAX_LENGTH) {
+            throw new WorldForgeException(tooLongMessage(name));
+        }
         return id;
+    }
+
+    /** The message for an identifier longer than {@link #MAX_LENGTH}. */
+    public static String tooLongMessage(String name) {
+        return name + " must be at most " + MAX_LENGTH + " characters long.";
     }
 
     /** The reference's message for an unsafe identifier. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +35,21 @@ import org.jspecify.annotations.Nullable;
  * and thread-safe.
  */
 public final class Json {
+    /**
+     * How deep objects and arrays may nest, in values and in documents: Jackson's default and
+     * about what CPython's recursive {@code json} module reads. Parsing a deeper document and
+     * building a deeper value both throw {@link JsonDepthException}, so every recursive walk over
+     * a value stays within a small, bounded stack.
+     */
+    public static final int MAX_DEPTH = 1000;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(512 * 1024 * 1024)
-                    .maxNestingDepth(10_000)
+                    .maxNestingDepth(MAX_DEPTH)
                     .maxNumberLength(10_000)
                     .build())
             .build();
@@ -197,6 +206,14 @@ public final class Json {
     private static JsonValue read(JsonParser parser, boolean deduplicate) throws IOException {
         try (parser) {
             return new TreeReader(parser, deduplicate).read();
+        } catch (StreamConstraintsException e) {
+            // Too deep is valid JSON that no walk should have to follow: its own error, whichever
+            // of the parse paths below sees it first.
+            String message = e.getOriginalMessage();
+            if (message != null && message.contains("nesting depth")) {
+                throw new JsonDepthException();
+            }
+            throw e;
         }
     }
 

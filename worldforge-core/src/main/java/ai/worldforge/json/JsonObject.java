@@ -11,18 +11,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * A JSON object whose members keep insertion order, like a Python dict (the canonical writer
  * sorts keys; insertion order matters for semantics such as "the first scene object").
- * Immutable and thread-safe; use {@link #builder()} or {@link #toBuilder()} to derive new ones.
+ * Like every container, an object nests at most {@link Json#MAX_DEPTH} levels deep ({@link
+ * #depth()}); building a deeper one throws {@link JsonDepthException}. Immutable and thread-safe;
+ * use {@link #builder()} or {@link #toBuilder()} to derive new ones.
  */
 public final class JsonObject implements JsonValue {
     /** The empty object. */
     public static final JsonObject EMPTY = new JsonObject(new LinkedHashMap<>(0));
 
     private final Map<String, JsonValue> members;
+    private final int depth;
     private int hash;
     /** 0 not yet computed, 1 every nested number is finite, 2 some nested number is not. */
     private byte finiteState;
 
     private JsonObject(LinkedHashMap<String, JsonValue> owned) {
+        this.depth = JsonDepth.ofContainer(owned.values());
         this.members = Collections.unmodifiableMap(owned);
     }
 
@@ -163,18 +167,39 @@ public final class JsonObject implements JsonValue {
     }
 
     @Override
+    public int depth() {
+        return depth;
+    }
+
+    @Override
     public boolean equals(Object other) {
         if (this == other) {
             return true;
         }
-        return other instanceof JsonObject that && hashCode() == that.hashCode() && members.equals(that.members);
+        if (!(other instanceof JsonObject that)
+                || depth != that.depth
+                || members.size() != that.members.size()
+                || hashCode() != that.hashCode()) {
+            return false;
+        }
+        // Map.equals semantics, one stack frame per nesting level (the JDK's takes several).
+        for (Map.Entry<String, JsonValue> entry : members.entrySet()) {
+            JsonValue theirs = that.members.get(entry.getKey());
+            if (theirs == null || !entry.getValue().equals(theirs)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = members.hashCode();
+            // Map.hashCode's value, one stack frame per nesting level.
+            for (Map.Entry<String, JsonValue> entry : members.entrySet()) {
+                h += entry.getKey().hashCode() ^ entry.getValue().hashCode();
+            }
             hash = h == 0 ? 1 : h;
         }
         return hash;

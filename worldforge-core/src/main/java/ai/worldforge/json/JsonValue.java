@@ -13,6 +13,16 @@ public sealed interface JsonValue permits JsonObject, JsonArray, JsonString, Jso
     /** The Python type name of this value, used in validation messages ({@code dict}, {@code str}, …). */
     String typeName();
 
+    /**
+     * How many levels of objects and arrays this value nests: 0 for a scalar, 1 for a container
+     * of scalars, one more than its deepest child otherwise. Never more than {@link
+     * Json#MAX_DEPTH}: containers refuse to be built deeper, so every recursive walk over a value
+     * (writers, equality, validation, redaction) stays within a bounded stack.
+     */
+    default int depth() {
+        return 0;
+    }
+
     /** Canonical compact JSON text of this value (see {@link Json#write(JsonValue)}). */
     default String toCanonicalJson() {
         return Json.write(this);

@@ -4,7 +4,9 @@ import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.error.WorldStateException;
 import ai.worldforge.internal.StorageIds;
 import ai.worldforge.json.CanonicalJsonWriter;
+import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
+import ai.worldforge.json.JsonDepthException;
 import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonNull;
 import ai.worldforge.json.JsonObject;
@@ -81,6 +83,9 @@ public final class WorldStateCodec {
             String id = requireText(state.get("id"), context, "id");
             if (!StorageIds.isFileSafe(id.strip())) {
                 throw new WorldStateException(context + " field " + StorageIds.fileSafeMessage("'id'"));
+            }
+            if (id.strip().length() > StorageIds.MAX_LENGTH) {
+                throw new WorldStateException(context + " field " + StorageIds.tooLongMessage("'id'"));
             }
             String name = requireText(state.get("name"), context, "name");
             String provider = requireText(state.get("provider"), context, "provider");
@@ -393,6 +398,7 @@ public final class WorldStateCodec {
             }
             byte[] bytes = metadataBytes.get(metadata);
             if (bytes == null) {
+                checkNesting(metadata, WORLD_METADATA_LEVELS, "world metadata");
                 bytes = CanonicalJsonWriter.toBytes(w -> w.writeValue(metadata));
                 metadataBytes.put(metadata, bytes);
             }
@@ -411,6 +417,8 @@ public final class WorldStateCodec {
                 SceneObject object = objects.get(keys[i]);
                 byte[] bytes = objectBytes.get(object);
                 if (bytes == null) {
+                    checkNesting(
+                            object.metadata(), OBJECT_METADATA_LEVELS, "scene object '" + object.id() + "' metadata");
                     bytes = CanonicalJsonWriter.toBytes(w -> w.writeValue(object.toJson()));
                     objectBytes.put(object, bytes);
                 }
@@ -418,6 +426,26 @@ public final class WorldStateCodec {
             }
             out.writeAscii('}');
         }
+
+        /**
+         * Refuses to write a world whose file or export could not be parsed back: {@code value}
+         * sits {@code levels} containers deep at most (export envelope, history entry, snapshot,
+         * scene and objects included), and the whole document may nest {@link Json#MAX_DEPTH}.
+         */
+        private static void checkNesting(JsonObject value, int levels, String what) {
+            int total = levels + value.depth();
+            if (total > Json.MAX_DEPTH) {
+                throw new JsonDepthException(what + " nests " + value.depth() + " levels deep; a saved world"
+                        + " and its export would nest " + total + " levels, over the limit of " + Json.MAX_DEPTH
+                        + ". Flatten the metadata.");
+            }
+        }
+
+        /** Containers around world metadata in the deepest place it is written (an export's history snapshot). */
+        private static final int WORLD_METADATA_LEVELS = 5;
+
+        /** Containers around scene-object metadata in the deepest place it is written. */
+        private static final int OBJECT_METADATA_LEVELS = 8;
 
         private static final byte[] NULL = {'n', 'u', 'l', 'l'};
         private static final byte[] EMPTY_OBJECT = {'{', '}'};

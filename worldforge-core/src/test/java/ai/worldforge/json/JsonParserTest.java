@@ -238,7 +238,7 @@ class JsonParserTest {
 
     @Test
     void limitsAreGenerousAndNestingNeedsNoRecursion() {
-        String deep = "[".repeat(9_000) + "1" + "]".repeat(9_000);
+        String deep = "[".repeat(Json.MAX_DEPTH) + "1" + "]".repeat(Json.MAX_DEPTH);
         for (Function<String, JsonValue> read : READERS) {
             JsonValue value = read.apply(deep);
             int depth = 0;
@@ -246,14 +246,14 @@ class JsonParserTest {
                 value = array.get(0);
                 depth++;
             }
-            assertThat(depth).isEqualTo(9_000);
+            assertThat(depth).isEqualTo(Json.MAX_DEPTH);
             assertThat(value).isEqualTo(JsonInt.of(1));
         }
-        String tooDeep = "[".repeat(10_001) + "]".repeat(10_001);
+        String tooDeep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
         for (Function<String, JsonValue> read : READERS) {
             assertThatThrownBy(() -> read.apply(tooDeep))
-                    .isExactlyInstanceOf(JsonSyntaxException.class)
-                    .hasMessageContaining("nesting depth");
+                    .isExactlyInstanceOf(JsonDepthException.class)
+                    .hasMessage("JSON nesting exceeds the limit of 1000 levels.");
         }
         String document = "[\"" + "x".repeat(21_000_000) + "\"]";
         assertThat(((JsonString) ((JsonArray) Json.parse(document)).get(0)).value())

@@ -73,5 +73,23 @@ class CrashSafetyTest {
         assertThat(seen.size()).isGreaterThan(1);
         // Temporary files of interrupted saves never shadow a world.
         assertThat(forge.listWorlds()).isEqualTo(List.of(CrashSaveChild.WORLD_ID));
+        // They are reported while they exist, and the next save through a store removes them.
+        List<Path> leftovers = StaleSaveFiles.list(dir);
+        System.out.println(
+                "CrashSafetyTest: " + leftovers.size() + " leftover temporary files after " + KILLS + " kills");
+        if (leftovers.isEmpty()) {
+            assertThat(forge.store().issues()).isEmpty();
+        } else {
+            assertThat(forge.store().issues())
+                    .singleElement()
+                    .asString()
+                    .contains(leftovers.size() + " temporary file")
+                    .contains("interrupted saves");
+            assertThat(forge.doctor().issues()).containsAll(forge.store().issues());
+        }
+        WorldForge next = WorldForge.builder().stateDir(dir).build();
+        next.updateWorld(CrashSaveChild.WORLD_ID, world -> world.setDescription("after the crashes"));
+        assertThat(StaleSaveFiles.list(dir)).isEmpty();
+        assertThat(next.store().issues()).isEmpty();
     }
 }

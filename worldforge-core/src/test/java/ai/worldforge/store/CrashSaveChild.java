@@ -40,7 +40,8 @@ public final class CrashSaveChild {
         // Start at version 1: the parent's file holds version 0, so the first completed save
         // already changes it.
         for (int i = 1; ; i++) {
-            forge.saveWorld(versions[i % VERSIONS]);
+            // Overwrite: these worlds were built here, never loaded, and the file already exists.
+            forge.saveWorld(versions[i % VERSIONS], SaveMode.OVERWRITE);
         }
     }
 }

@@ -106,7 +106,8 @@ class PersistenceTest {
         String text = Files.readString(dir.resolve(id + ".json"));
         assertThat(text).startsWith("{\"description\":\"\",\"history\":[").doesNotEndWith("\n");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(id + ".json");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(id + ".json", ".worldforge-store.lock");
         }
         assertThat(forge.listWorlds()).containsExactly(id);
     }
