@@ -1,9 +1,11 @@
 package ai.worldforge.cli;
 
 import ai.worldforge.WorldForge;
+import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonValue;
 import ai.worldforge.provider.Environment;
+import ai.worldforge.store.LocalJsonWorldStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -35,12 +37,42 @@ final class CliContext {
         this.interactive = interactive;
     }
 
-    /** A forge over {@code stateDir} (resolved against the working directory), creating it. */
+    /** The variable that raises or lowers the largest world file commands read. */
+    static final String MAX_WORLD_BYTES_VARIABLE = "WORLDFORGE_MAX_WORLD_BYTES";
+
+    /**
+     * A forge over {@code stateDir} (resolved against the working directory); the directory is
+     * created by the first save, not here.
+     */
     WorldForge forge(String stateDir) {
         return WorldForge.builder()
-                .stateDir(workingDirectory.resolve(stateDir))
+                .store(LocalJsonWorldStore.builder(workingDirectory.resolve(stateDir))
+                        .maxWorldBytes(maxWorldBytes())
+                        .build())
                 .environment(environment)
                 .build();
+    }
+
+    /**
+     * The largest world file (store or import) commands read: {@value #MAX_WORLD_BYTES_VARIABLE}
+     * when set, else {@link LocalJsonWorldStore#DEFAULT_MAX_WORLD_BYTES}.
+     *
+     * @throws WorldForgeException when the variable is not a positive integer
+     */
+    long maxWorldBytes() {
+        String value = environment.get(MAX_WORLD_BYTES_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return LocalJsonWorldStore.DEFAULT_MAX_WORLD_BYTES;
+        }
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WorldForgeException(MAX_WORLD_BYTES_VARIABLE + " must be a positive integer (bytes).");
     }
 
     /**

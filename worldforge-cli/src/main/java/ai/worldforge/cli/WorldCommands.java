@@ -3,9 +3,12 @@ package ai.worldforge.cli;
 import ai.worldforge.Prediction;
 import ai.worldforge.World;
 import ai.worldforge.WorldForge;
+import ai.worldforge.error.WorldConflictException;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.error.WorldStateException;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.Ids;
+import ai.worldforge.internal.IoErrors;
 import ai.worldforge.internal.PyFormat;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
@@ -23,8 +26,8 @@ import ai.worldforge.model.HistoryEntry;
 import ai.worldforge.model.Position;
 import ai.worldforge.model.SceneObject;
 import ai.worldforge.model.SceneObjectPatch;
+import ai.worldforge.store.SaveMode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -370,28 +373,29 @@ final class WorldCommands {
 
         @Override
         public Integer call() {
-            // Same order of checks as the reference: load, position, metadata, then the box.
-            WorldForge forge = forge();
-            World world = forge.loadWorld(id);
-            Position at = new Position(x, y, z);
-            JsonObject meta = metadata == null || metadata.isEmpty() ? JsonObject.EMPTY : jsonObject(metadata);
-            if (!Double.isFinite(size) || size <= 0) {
-                throw new WorldForgeException("--size must be a finite number greater than 0.");
-            }
-            SceneObject object = new SceneObject(
-                    objectId == null || objectId.isEmpty() ? Ids.generate("obj") : objectId,
-                    name,
-                    at,
-                    BBox.around(at, size / 2.0),
-                    graspable,
-                    meta);
-            SceneObject added = world.addObject(object);
-            forge.saveWorld(world);
+            // Same order of checks as the reference: load, position, metadata, then the box; all
+            // inside the world's write lock, so concurrent edits are applied one after another.
+            SceneObject[] added = new SceneObject[1];
+            World world = forge().updateWorld(id, loaded -> {
+                Position at = new Position(x, y, z);
+                JsonObject meta = metadata == null || metadata.isEmpty() ? JsonObject.EMPTY : jsonObject(metadata);
+                if (!Double.isFinite(size) || size <= 0) {
+                    throw new WorldForgeException("--size must be a finite number greater than 0.");
+                }
+                SceneObject object = new SceneObject(
+                        objectId == null || objectId.isEmpty() ? Ids.generate("obj") : objectId,
+                        name,
+                        at,
+                        BBox.around(at, size / 2.0),
+                        graspable,
+                        meta);
+                added[0] = loaded.addObject(object);
+            });
             if (json()) {
                 context.printJson(
-                        JsonObject.of("world", Views.worldSummary(world), "object", Views.objectSummary(added)));
+                        JsonObject.of("world", Views.worldSummary(world), "object", Views.objectSummary(added[0])));
             } else {
-                context.println(Views.worldBlock(world) + "\n\n" + Views.objectsTable(world.id(), List.of(added)));
+                context.println(Views.worldBlock(world) + "\n\n" + Views.objectsTable(world.id(), List.of(added[0])));
             }
             return 0;
         }
@@ -466,8 +470,19 @@ final class WorldCommands {
 
         @Override
         public Integer call() {
-            WorldForge forge = forge();
-            World world = forge.loadWorld(id);
+            SceneObject[] updated = new SceneObject[1];
+            World world = forge().updateWorld(id, loaded -> updated[0] = loaded.updateObject(objectId, patch()));
+            if (json()) {
+                context.printJson(
+                        JsonObject.of("world", Views.worldSummary(world), "object", Views.objectSummary(updated[0])));
+            } else {
+                context.println(Views.objectsTable(world.id(), List.of(updated[0])));
+            }
+            return 0;
+        }
+
+        /** The patch the options ask for, checked in the reference's order (after the world loaded). */
+        private SceneObjectPatch patch() {
             SceneObjectPatch.Builder patch = SceneObjectPatch.builder();
             boolean hasUpdate = false;
             if (name != null) {
@@ -489,15 +504,7 @@ final class WorldCommands {
                 throw new WorldForgeException(
                         "update-object requires at least one of --name, --x/--y/--z, or --graspable.");
             }
-            SceneObject updated = world.updateObject(objectId, patch.build());
-            forge.saveWorld(world);
-            if (json()) {
-                context.printJson(
-                        JsonObject.of("world", Views.worldSummary(world), "object", Views.objectSummary(updated)));
-            } else {
-                context.println(Views.objectsTable(world.id(), List.of(updated)));
-            }
-            return 0;
+            return patch.build();
         }
     }
 
@@ -555,17 +562,17 @@ final class WorldCommands {
 
         @Override
         public Integer call() {
-            WorldForge forge = forge();
-            World world = forge.loadWorld(id);
-            SceneObject removed = world.removeObject(objectId)
-                    .orElseThrow(() -> new WorldForgeException(
-                            "Object '" + objectId + "' is not present in world '" + world.id() + "'."));
-            forge.saveWorld(world);
+            SceneObject[] removed = new SceneObject[1];
+            World world = forge().updateWorld(
+                            id,
+                            loaded -> removed[0] = loaded.removeObject(objectId)
+                                    .orElseThrow(() -> new WorldForgeException("Object '" + objectId
+                                            + "' is not present in world '" + loaded.id() + "'.")));
             if (json()) {
                 context.printJson(JsonObject.of(
-                        "world", Views.worldSummary(world), "removed_object", Views.objectSummary(removed)));
+                        "world", Views.worldSummary(world), "removed_object", Views.objectSummary(removed[0])));
             } else {
-                context.println(Views.worldBlock(world) + "\n\n" + Views.objectsTable(world.id(), List.of(removed)));
+                context.println(Views.worldBlock(world) + "\n\n" + Views.objectsTable(world.id(), List.of(removed[0])));
             }
             return 0;
         }
@@ -672,12 +679,19 @@ final class WorldCommands {
         @Override
         public Integer call() {
             WorldForge forge = forge();
-            World world = forge.loadWorld(id);
-            Action action = Action.moveTo(x, y, z, speed, objectId == null || objectId.isEmpty() ? null : objectId);
-            Prediction prediction = world.predict(action, steps, provider);
-            if (!dryRun) {
-                forge.saveWorld(world);
+            Prediction[] predicted = new Prediction[1];
+            java.util.function.Consumer<World> predict = loaded -> {
+                Action action = Action.moveTo(x, y, z, speed, objectId == null || objectId.isEmpty() ? null : objectId);
+                predicted[0] = loaded.predict(action, steps, provider);
+            };
+            World world;
+            if (dryRun) {
+                world = forge.loadWorld(id);
+                predict.accept(world);
+            } else {
+                world = forge.updateWorld(id, predict);
             }
+            Prediction prediction = predicted[0];
             if (json()) {
                 context.printJson(JsonObject.builder()
                         .put("world_id", JsonString.of(world.id()))
@@ -752,6 +766,12 @@ final class WorldCommands {
         @Option(names = "--new-id", description = "Assign a fresh world id.")
         boolean newId;
 
+        @Option(
+                names = "--overwrite",
+                description = "Replace a stored world that has the same id (without it, importing over an"
+                        + " existing world is refused).")
+        boolean overwrite;
+
         @Option(names = "--name", paramLabel = "NAME", description = "Optional replacement world name.")
         @Nullable
         String name;
@@ -782,16 +802,24 @@ final class WorldCommands {
         @Override
         public Integer call() {
             Path source = context.path(input);
+            WorldForge forge = forge();
             String payload;
             try {
-                payload = Files.readString(source, StandardCharsets.UTF_8);
+                payload = BoundedFiles.readUtf8(source, context.maxWorldBytes());
             } catch (IOException e) {
                 throw new WorldStateException(
-                        "Failed to read imported world from " + source + ": " + e.getMessage(), e);
+                        "Failed to read imported world from " + source + ": " + IoErrors.reason(e), e);
             }
-            WorldForge forge = forge();
             World world = forge.importWorld(payload, newId, name == null || name.isEmpty() ? null : name);
-            forge.saveWorld(world);
+            try {
+                forge.saveWorld(world, overwrite ? SaveMode.OVERWRITE : SaveMode.CHECKED);
+            } catch (WorldConflictException e) {
+                throw new WorldStateException(
+                        "World '" + world.id() + "' already exists in "
+                                + forge.store().location()
+                                + "; nothing was written. Pass --overwrite to replace it, or --new-id to import a copy.",
+                        e);
+            }
             print(world, Views.worldSummary(world).with("source_path", JsonString.of(source.toString())));
             return 0;
         }

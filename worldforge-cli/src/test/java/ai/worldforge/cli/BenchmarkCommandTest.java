@@ -208,6 +208,8 @@ class BenchmarkCommandTest {
     void badOptionsAreHandledErrorsWithBenchmarkTriage() {
         assertError("iterations must be an integer greater than 0.", "benchmark", "--iterations", "0");
         assertError("concurrency must be an integer greater than 0.", "benchmark", "--concurrency", "0");
+        assertError("iterations must be at most 1000000.", "benchmark", "--iterations", "1000000000");
+        assertError("concurrency must be at most 256.", "benchmark", "--concurrency", "100000");
         assertError(
                 "Provider 'mock' cannot benchmark unsupported operations: score.", "benchmark", "--operation", "score");
     }

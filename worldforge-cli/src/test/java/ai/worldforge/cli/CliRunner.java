@@ -75,7 +75,10 @@ final class CliRunner {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 if (Files.isRegularFile(path)) {
-                    files.put(directory.relativize(path).toString(), Files.readString(path));
+                    // Latin-1 maps every byte to one char, so binary files compare byte for byte too.
+                    files.put(
+                            directory.relativize(path).toString(),
+                            new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1));
                 }
             }
         } catch (IOException e) {

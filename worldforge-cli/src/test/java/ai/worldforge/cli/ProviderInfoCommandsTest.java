@@ -80,7 +80,7 @@ class ProviderInfoCommandsTest {
                 .isEqualTo("{\n  \"provider\": \"mock\",\n  \"configured\": true,\n  \"fields\": []\n}");
         assertThat(object(info, "info").members().keySet())
                 .containsExactly("name", "capabilities", "is_local", "description");
-        assertThat(Files.isDirectory(dir.resolve(".worldforge/worlds"))).isTrue();
+        assertThat(dir.resolve(".worldforge")).doesNotExist();
         // Same profile, health and lifecycle objects as the doctor reports.
         JsonArray listed = (JsonArray) Json.parse(run("provider", "list").out());
         JsonObject mock = (JsonObject) listed.items().stream()
@@ -109,7 +109,7 @@ class ProviderInfoCommandsTest {
         assertThat(base.get("detail")).isEqualTo(JsonString.of("missing"));
         assertThat(base.get("valid")).isEqualTo(JsonBool.FALSE);
         assertThat(object(info, "config_summary").get("configured")).isEqualTo(JsonBool.FALSE);
-        assertThat(Files.isDirectory(dir.resolve("state"))).isTrue();
+        assertThat(dir.resolve("state")).doesNotExist();
     }
 
     @Test

@@ -72,6 +72,16 @@ import org.jspecify.annotations.Nullable;
  * not interfere; runs over the same provider name are serialised per operation.
  */
 public final class ProviderBenchmarkHarness {
+    /**
+     * The most samples one provider/operation case may take. The report keeps every latency and
+     * one error message per failed sample (the reference's format), so the bound keeps a run's
+     * memory and report size in reach (a million samples: 8 MB of latencies).
+     */
+    public static final int MAX_ITERATIONS = 1_000_000;
+
+    /** The most concurrent workers one case may use (each is a thread). */
+    public static final int MAX_CONCURRENCY = 256;
+
     private static final int MAX_PROVIDER_WORKERS = 8;
     private static final double MIN_LATENCY_MS = 0.1;
     private static final Map<String, CapabilityKind> KINDS = Map.of(
@@ -158,8 +168,14 @@ public final class ProviderBenchmarkHarness {
         if (iterations <= 0) {
             throw new WorldForgeException("iterations must be an integer greater than 0.");
         }
+        if (iterations > MAX_ITERATIONS) {
+            throw new WorldForgeException("iterations must be at most " + MAX_ITERATIONS + ".");
+        }
         if (concurrency <= 0) {
             throw new WorldForgeException("concurrency must be an integer greater than 0.");
+        }
+        if (concurrency > MAX_CONCURRENCY) {
+            throw new WorldForgeException("concurrency must be at most " + MAX_CONCURRENCY + ".");
         }
         Objects.requireNonNull(inputs, "inputs");
         boolean explicit = !Objects.requireNonNull(operations, "operations").isEmpty();
@@ -315,9 +331,11 @@ public final class ProviderBenchmarkHarness {
             @Nullable Consumer<BenchmarkSample> onSample) {
         long started = nanoClock.getAsLong();
         ProviderMetricsSink metrics = new ProviderMetricsSink();
-        double[] latencies = new double[iterations];
+        // Grown as samples arrive: memory follows what was measured, not what was asked for.
+        double[] latencies = new double[Math.min(iterations, 4096)];
         int successes = 0;
         List<String> errors = new ArrayList<>();
+        ErrorMessages distinct = new ErrorMessages();
         // Swapping a provider's handler is a read-modify-write: two operations on the same name
         // (a provider listed twice) must not interleave, or one would restore the other's sink.
         ReentrantLock lock = captureLocks.computeIfAbsent(provider, k -> new ReentrantLock());
@@ -330,26 +348,40 @@ public final class ProviderBenchmarkHarness {
                     for (int i = 1; i <= iterations; i++) {
                         Sample sample = sampleOnce(invocation);
                         if (sample.error == null) {
+                            if (successes == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, Math.min(iterations, successes * 2));
+                            }
                             latencies[successes++] = sample.latencyMs;
                         } else {
-                            errors.add(sample.error);
+                            errors.add(distinct.shared(sample.error));
                         }
                         emit(onSample, provider, operation, i, sample);
                     }
                 } else {
                     // More workers than samples would only idle; the result still reports the requested value.
-                    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, iterations));
+                    int workers = Math.min(concurrency, iterations);
+                    ExecutorService pool = Executors.newFixedThreadPool(workers);
                     try {
                         CompletionService<Sample> completion = new ExecutorCompletionService<>(pool);
-                        for (int i = 0; i < iterations; i++) {
+                        // Keep every worker busy with a bounded queue of samples in flight, instead
+                        // of queueing all iterations up front.
+                        int submitted = 0;
+                        for (int window = Math.min(iterations, workers * 2); submitted < window; submitted++) {
                             completion.submit(() -> sampleOnce(invocation));
                         }
                         for (int i = 1; i <= iterations; i++) {
                             Sample sample = await(takeNext(completion));
+                            if (submitted < iterations) {
+                                completion.submit(() -> sampleOnce(invocation));
+                                submitted++;
+                            }
                             if (sample.error == null) {
+                                if (successes == latencies.length) {
+                                    latencies = Arrays.copyOf(latencies, Math.min(iterations, successes * 2));
+                                }
                                 latencies[successes++] = sample.latencyMs;
                             } else {
-                                errors.add(sample.error);
+                                errors.add(distinct.shared(sample.error));
                             }
                             emit(onSample, provider, operation, i, sample);
                         }
@@ -501,6 +533,26 @@ public final class ProviderBenchmarkHarness {
     }
 
     private record Sample(double latencyMs, @Nullable String error) {}
+
+    /**
+     * One shared instance per distinct error message: a run whose samples all fail keeps one
+     * reference per sample (the report lists one message per failed sample) instead of a copy each.
+     */
+    private static final class ErrorMessages {
+        private static final int LIMIT = 4096;
+        private final java.util.HashMap<String, String> seen = new java.util.HashMap<>();
+
+        String shared(String message) {
+            String known = seen.get(message);
+            if (known != null) {
+                return known;
+            }
+            if (seen.size() < LIMIT) {
+                seen.put(message, message);
+            }
+            return message;
+        }
+    }
 
     @FunctionalInterface
     private interface Invocation {

@@ -21,7 +21,11 @@ public final class IoErrors {
 
     /** The cause of {@code error}, without the path (messages name the path themselves). */
     public static String reason(IOException error) {
-        if (error instanceof NoSuchFileException) {
+        if (error instanceof LimitedInputStream.LimitExceeded limit) {
+            return "the file is larger than the limit of " + limit.limit() + " bytes";
+        } else if (error instanceof BoundedFiles.NotUtf8) {
+            return error.getMessage();
+        } else if (error instanceof NoSuchFileException) {
             return "No such file or directory";
         } else if (error instanceof AccessDeniedException) {
             return "Permission denied";

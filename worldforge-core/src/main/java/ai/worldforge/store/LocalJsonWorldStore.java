@@ -191,10 +191,19 @@ public final class LocalJsonWorldStore implements WorldStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>While the directory does not exist no world can be stored, so there is nothing to
+     * protect: {@code body} runs without the lock (and without creating the directory), and a
+     * write inside it takes the lock itself.
+     */
     @Override
     public <T> T withWriteLock(String worldId, Supplier<T> body) {
         String id = StorageIds.require(worldId, "world_id");
-        createDirectory("lock world '" + id + "' in " + directory);
+        if (!Files.isDirectory(directory)) {
+            return body.get();
+        }
         return WorldLocks.withLock(directory, id, lockTimeout, body);
     }
 

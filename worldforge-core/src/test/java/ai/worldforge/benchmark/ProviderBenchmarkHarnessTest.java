@@ -438,6 +438,21 @@ class ProviderBenchmarkHarnessTest {
     }
 
     @Test
+    void manySamplesStreamThroughABoundedWindowAndShareTheirErrorMessages() {
+        WorldForge forge = forge();
+        forge.registerProvider(new FlakyProvider("flaky", new ProviderException("upstream said no")));
+        for (int concurrency : new int[] {1, 8}) {
+            BenchmarkReport report = harness(forge, steppingClock())
+                    .run(List.of("flaky"), List.of("embed"), 20_000, concurrency, BenchmarkInputs.defaults(), null);
+            BenchmarkResult result = report.results().get(0);
+            assertThat(result.successCount() + result.errorCount()).isEqualTo(20_000);
+            assertThat(result.errorCount()).isEqualTo(10_000);
+            assertThat(result.errors()).hasSize(10_000).allMatch("upstream said no"::equals);
+            assertThat(result.errors().get(0)).isSameAs(result.errors().get(9_999));
+        }
+    }
+
+    @Test
     void concurrentWorkersAndParallelProviders() {
         WorldForge forge = forge();
         forge.registerProvider(new MockProvider("mock-b", null));
@@ -480,6 +495,13 @@ class ProviderBenchmarkHarnessTest {
                 .hasMessage("iterations must be an integer greater than 0.");
         assertThatThrownBy(() -> harness.run(List.of("mock"), List.of(), 1, 0, inputs, null))
                 .hasMessage("concurrency must be an integer greater than 0.");
+        // A billion iterations used to allocate a billion-element array before the first sample.
+        assertThatThrownBy(() -> harness.run(List.of("mock"), List.of(), 1_000_000_000, 1, inputs, null))
+                .isInstanceOf(WorldForgeException.class)
+                .hasMessage("iterations must be at most 1000000.");
+        assertThatThrownBy(() -> harness.run(List.of("mock"), List.of(), 1, 1_000_000, inputs, null))
+                .isInstanceOf(WorldForgeException.class)
+                .hasMessage("concurrency must be at most 256.");
         assertThatThrownBy(() -> harness.run(List.of("mock"), List.of("plan", "predict", "x"), 1, 1, inputs, null))
                 .isInstanceOf(WorldForgeException.class)
                 .hasMessage("Unknown benchmark operations: plan, x. Known operations: predict, reason, generate,"
