@@ -4,6 +4,7 @@ import ai.worldforge.config.ConfigProfile;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.nio.file.Path;
@@ -26,6 +27,14 @@ final class TomlProfiles {
         JsonNode node;
         try {
             node = new TomlMapper().readTree(text);
+        } catch (StreamConstraintsException e) {
+            // The same limit and words as JSON documents, without Jackson's internal names.
+            String reason = e.getOriginalMessage();
+            throw new IllegalArgumentException(
+                    reason != null && reason.contains("nesting depth")
+                            ? "TOML nesting exceeds the limit of " + Json.MAX_DEPTH + " levels."
+                            : "TOML document exceeds a size limit.",
+                    e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
