@@ -75,6 +75,44 @@ class LauncherIT {
     }
 
     @Test
+    void concurrentAddObjectProcessesAllSurvive() throws Exception {
+        // Issue 14 item 4: eight processes editing one world used to exit 0 and keep only ~3 objects.
+        Run created = worldforge("world", "create", "shared");
+        String id = created.text("id");
+        List<Process> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            writers.add(new ProcessBuilder(
+                            LAUNCHER.toString(),
+                            "world",
+                            "add-object",
+                            id,
+                            "cube",
+                            "--x",
+                            "0",
+                            "--y",
+                            "0.5",
+                            "--z",
+                            "0",
+                            "--object-id",
+                            "cube-" + i)
+                    .directory(dir.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start());
+        }
+        for (Process writer : writers) {
+            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(writer.exitValue()).isZero();
+        }
+        JsonArray objects =
+                (JsonArray) worldforge("world", "objects", id).json().get("objects");
+        assertThat(objects.items())
+                .extracting(o -> ((JsonString) ((JsonObject) o).get("id")).value())
+                .containsExactlyInAnyOrder(
+                        "cube-0", "cube-1", "cube-2", "cube-3", "cube-4", "cube-5", "cube-6", "cube-7");
+    }
+
+    @Test
     void fullWorldLifecycle() throws Exception {
         Run created = worldforge("world", "create", "lab", "--description", "e2e");
         assertThat(created.code()).as(created.err()).isZero();
