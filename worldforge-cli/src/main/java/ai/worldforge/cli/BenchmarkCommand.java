@@ -10,6 +10,7 @@ import ai.worldforge.benchmark.preset.BenchmarkPreset;
 import ai.worldforge.benchmark.preset.BenchmarkPresets;
 import ai.worldforge.config.ConfigProfile;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
@@ -407,8 +408,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "[Errno 13] Permission denied: '" + value + "'";
         }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return ErrorText.describe(e);
     }
 
     private static String sha256(String text) {

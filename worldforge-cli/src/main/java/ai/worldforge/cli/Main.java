@@ -335,11 +335,14 @@ public final class Main {
                     || ex instanceof IllegalArgumentException
                     || ex instanceof java.io.UncheckedIOException) {
                 String[] path = commandPath(parseResult);
-                // A file-system failure surfaces as its cause, e.g. "Permission denied: <path>".
-                String message = ex instanceof java.io.UncheckedIOException io && io.getCause() != null
-                        ? io.getCause().toString()
-                        : String.valueOf(ex.getMessage());
-                context.err.println(CliErrors.format(path[0], path[1], message));
+                // A file-system failure surfaces as its cause in words, e.g. "Permission denied:
+                // <path>", never as the exception's class name.
+                String message = ex instanceof java.io.UncheckedIOException
+                        ? ai.worldforge.internal.ErrorText.describe(ex)
+                        : ex.getMessage() == null || ex.getMessage().isBlank()
+                                ? ai.worldforge.internal.ErrorText.describe(ex)
+                                : ex.getMessage();
+                context.err.println(CliErrors.format(path[0], path[1], ex, message));
                 context.err.flush();
                 return 2;
             }

@@ -204,9 +204,8 @@ class ProviderInfoCommandsTest {
                 .contains("`leworldmodel`", "`docs/providers.md`");
         Result single = run("provider", "docs", "genie", "--format", "markdown");
         assertThat(single.out())
-                .isEqualTo(
-                        "# WorldForge Provider Docs\n\n| Provider | Capability surface | Registration | Docs |\n"
-                                + "| --- | --- | --- | --- |\n| `genie` | scaffold | GENIE_API_KEY | `docs/providers.md` |\n");
+                .isEqualTo("# WorldForge Provider Docs\n\n| Provider | Capability surface | Registration | Docs |\n"
+                        + "| --- | --- | --- | --- |\n| `genie` | scaffold | GENIE_API_KEY | `docs/providers.md` |\n");
         assertThat(Files.exists(dir.resolve(".worldforge"))).isFalse();
     }
 

@@ -9,6 +9,7 @@ import ai.worldforge.benchmark.ProviderBenchmarkHarness;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.evaluation.EvaluationReport;
 import ai.worldforge.evaluation.EvaluationSuite;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonNull;
@@ -331,8 +332,7 @@ public final class BatchEval {
             if (e instanceof AccessDeniedException) {
                 return "[Errno 13] Permission denied: '" + path + "'";
             }
-            String message = e.getMessage();
-            return message == null ? e.getClass().getSimpleName() : message;
+            return ErrorText.describe(e);
         }
 
         private static String sha256(String text) {
