@@ -16,8 +16,10 @@ import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonSyntaxException;
 import ai.worldforge.json.JsonValue;
+import ai.worldforge.report.ReportHtml;
 import ai.worldforge.runs.RunIds;
 import ai.worldforge.runs.RunPreservation;
+import ai.worldforge.runs.RunWorkspace;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,7 +274,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
         }
         metadata = metadata.with("preset", named.toJson());
-        String command = BenchmarkPresets.command(named, config == null ? List.of() : config.commandArgs());
+        List<String> extra = new ArrayList<>(config == null ? List.of() : config.commandArgs());
+        if (runWorkspace != null && spec.commandLine().getParseResult().hasMatchedOption("--run-workspace")) {
+            extra.addAll(List.of("--run-workspace", runWorkspace));
+        }
+        String command = BenchmarkPresets.command(named, extra);
         BenchmarkReport finished = withProvenance(
                 new BenchmarkReport(report.results(), metadata, report.provenance()),
                 List.of(command.split(" ")),
@@ -334,16 +341,21 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (runWorkspace == null) {
             return;
         }
-        RunPreservation.preserveBenchmark(
+        Map<String, String> artifacts = new LinkedHashMap<>(report.artifacts());
+        if (gate != null) {
+            artifacts.put("html", html(report, gate));
+        }
+        RunWorkspace run = RunPreservation.preserveBenchmark(
                 context.path(runWorkspace),
                 RunIds.create(Clock.systemUTC()),
                 names,
                 ops,
-                report.artifacts(),
+                artifacts,
                 report,
                 command,
                 gate == null ? Optional.empty() : Optional.of(gate.passed()),
                 config == null ? Optional.empty() : Optional.of(config.toProvenance()));
+        RunNotice.preserved(context, runWorkspace, run);
     }
 
     private String render(BenchmarkReport report, @Nullable BenchmarkGateReport gate) {
@@ -353,9 +365,14 @@ final class BenchmarkCommand implements Callable<Integer> {
                         ? report.toJsonText()
                         : Json.write(JsonObject.of("benchmark", report.toJson(), "gate", gate.toJson()));
             case csv -> gate == null ? report.toCsv() : gate.toCsv();
-            case html -> report.toHtml();
+            case html -> html(report, gate);
             case markdown -> gate == null ? report.toMarkdown() : report.toMarkdown() + "\n\n" + gate.toMarkdown();
         };
+    }
+
+    /** The HTML page, with the gate's status and violations when a budget was checked. */
+    private static String html(BenchmarkReport report, @Nullable BenchmarkGateReport gate) {
+        return gate == null ? report.toHtml() : ReportHtml.benchmarkWithGate(report.toJson(), gate.toJson());
     }
 
     /** The reference's provenance command tokens. */
@@ -374,6 +391,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         command.addAll(
                 List.of("--iterations", Integer.toString(iterations), "--concurrency", Integer.toString(concurrency)));
+        // Unlike the reference, every file option is recorded, so that the command reruns the run.
+        if (inputFile != null) {
+            command.addAll(List.of("--input-file", inputFile));
+        }
+        if (budgetFile != null) {
+            command.addAll(List.of("--budget-file", budgetFile));
+        }
+        if (runWorkspace != null && spec.commandLine().getParseResult().hasMatchedOption("--run-workspace")) {
+            command.addAll(List.of("--run-workspace", runWorkspace));
+        }
         return command;
     }
 

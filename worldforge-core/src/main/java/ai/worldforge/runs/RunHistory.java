@@ -114,7 +114,8 @@ public final class RunHistory {
                 PyStrings.strip(orEmpty(manifest.get("command"))),
                 rerunCommand(manifest, workspaceDisplay),
                 failureSummary(manifest),
-                safeArtifactTypes(manifest),
+                safeArtifactTypes(manifest, false),
+                safeArtifactTypes(manifest, true),
                 manifest.get("artifact_paths") instanceof JsonObject paths ? paths.size() : 0,
                 eventCount(manifest),
                 runPath,
@@ -212,7 +213,11 @@ public final class RunHistory {
         return kind.equals("eval") || kind.equals("benchmark") ? List.of(kind) : List.of();
     }
 
-    private static List<String> safeArtifactTypes(JsonObject manifest) {
+    /**
+     * The types of the manifest's safe relative artifact paths: each path once, by its label (by
+     * its suffix when unlabelled), or with {@code suffixes} the suffixes alone.
+     */
+    private static List<String> safeArtifactTypes(JsonObject manifest, boolean suffixes) {
         if (!(manifest.get("artifact_paths") instanceof JsonObject paths)) {
             return List.of();
         }
@@ -229,10 +234,7 @@ public final class RunHistory {
             String suffix = RunPaths.pySuffix(RunPaths.pyName(path)).toLowerCase(Locale.ROOT);
             suffix = suffix.isEmpty() ? "" : suffix.substring(1);
             if (SAFE_ARTIFACT_SUFFIXES.contains(suffix)) {
-                if (!entry.getKey().isEmpty()) {
-                    found.add(entry.getKey());
-                }
-                found.add(suffix);
+                found.add(suffixes || entry.getKey().isEmpty() ? suffix : entry.getKey());
             }
         }
         return List.copyOf(found);

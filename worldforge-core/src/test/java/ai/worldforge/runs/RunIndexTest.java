@@ -187,7 +187,7 @@ class RunIndexTest {
         assertThat(eval.get("recovery_command")).isEqualTo(JsonNull.INSTANCE);
         assertThat(eval.get("capabilities")).isEqualTo(JsonArray.of(JsonString.of("eval")));
         assertThat(eval.get("safe_artifact_types"))
-                .isEqualTo(JsonArray.of(JsonString.of("json"), JsonString.of("markdown"), JsonString.of("md")));
+                .isEqualTo(JsonArray.of(JsonString.of("json"), JsonString.of("markdown")));
         JsonObject flow = (JsonObject) ((JsonArray) json.get("entries")).get(0);
         assertThat(flow.get("failure_summary"))
                 .isEqualTo(JsonString.of("Run was skipped without a structured reason."));
@@ -268,7 +268,11 @@ class RunIndexTest {
         assertThat(record.capabilities()).containsExactly("eval");
         assertThat(record.createdDate()).hasValue(java.time.LocalDate.of(2026, 4, 30));
         assertThat(record.artifactCount()).isEqualTo(2);
-        assertThat(record.safeArtifactTypes()).containsExactly("json", "markdown", "md");
+        // One type per artifact: the Markdown report is "markdown", not also "md".
+        assertThat(record.safeArtifactTypes()).containsExactly("json", "markdown");
+        assertThat(record.artifactSuffixes()).containsExactly("json", "md");
+        RunHistoryFilter bySuffix = RunHistoryFilter.fromStrings(null, null, null, null, null, "md");
+        assertThat(RunIndex.build(tmp, Optional.of(bySuffix), CLOCK).entries()).hasSize(1);
         assertThat(record.failureSummary()).isEmpty();
         assertThat(record.toJson().get("event_count")).isEqualTo(JsonInt.of(0));
     }
