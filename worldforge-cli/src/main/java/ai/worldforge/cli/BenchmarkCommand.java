@@ -293,7 +293,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         return gate == null || gate.passed() ? 0 : 1;
     }
 
-    /** Runs the harness, drawing progress on an interactive terminal (never for JSON output). */
+    /**
+     * Runs the harness, drawing progress when stderr is a terminal: the bar never touches stdout,
+     * so JSON and redirected reports get it too.
+     */
     private BenchmarkReport run(
             WorldForge forge,
             List<String> names,
@@ -302,7 +305,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             int concurrency,
             BenchmarkInputs inputs) {
         ProviderBenchmarkHarness harness = new ProviderBenchmarkHarness(forge);
-        if (!context.interactive || format == Format.json) {
+        if (!context.interactive) {
             return harness.run(names, ops, iterations, concurrency, inputs, null);
         }
         long total = 0;
