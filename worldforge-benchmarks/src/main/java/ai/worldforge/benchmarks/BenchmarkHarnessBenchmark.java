@@ -5,8 +5,6 @@ import ai.worldforge.benchmark.BenchmarkInputs;
 import ai.worldforge.benchmark.BenchmarkReport;
 import ai.worldforge.benchmark.BenchmarkResult;
 import ai.worldforge.benchmark.ProviderBenchmarkHarness;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -38,14 +36,16 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BenchmarkHarnessBenchmark {
     private static final List<String> MOCK_OPERATIONS = List.of("predict", "reason", "generate", "transfer", "embed");
 
+    private ScratchDirectory scratch;
     private ProviderBenchmarkHarness harness;
     private BenchmarkReport last;
 
     /** A forge with the mock provider and a harness over it. */
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp() {
+        scratch = ScratchDirectory.create("harness");
         WorldForge forge = WorldForge.builder()
-                .stateDir(Files.createTempDirectory("wf-bench-harness"))
+                .stateDir(scratch.path())
                 .autoRegisterRemote(false)
                 .build();
         harness = new ProviderBenchmarkHarness(forge);
@@ -63,6 +63,12 @@ public class BenchmarkHarnessBenchmark {
     public BenchmarkReport mockAllOperations1k() {
         last = harness.run(List.of("mock"), MOCK_OPERATIONS, 1_000, 1, BenchmarkInputs.defaults(), null);
         return last;
+    }
+
+    /** Deletes the state directory. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        scratch.close();
     }
 
     /** Prints the harness's own throughput for the run just measured. */

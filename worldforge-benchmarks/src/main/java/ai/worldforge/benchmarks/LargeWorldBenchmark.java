@@ -5,9 +5,6 @@ import ai.worldforge.WorldForge;
 import ai.worldforge.model.BBox;
 import ai.worldforge.model.Position;
 import ai.worldforge.model.SceneObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -38,12 +36,18 @@ import org.openjdk.jmh.infra.Blackhole;
 public class LargeWorldBenchmark {
     private static final int OBJECTS = 1000;
 
-    private Path dir;
+    private ScratchDirectory dir;
 
     /** A fresh state directory per iteration. */
     @Setup(Level.Iteration)
-    public void setUp() throws IOException {
-        dir = Files.createTempDirectory("wf-bench-large");
+    public void setUp() {
+        dir = ScratchDirectory.create("large");
+    }
+
+    /** Deletes the iteration's state directory (a 139.5 MB world file). */
+    @TearDown(Level.Iteration)
+    public void tearDown() {
+        dir.close();
     }
 
     static World build(WorldForge forge) {
@@ -58,7 +62,7 @@ public class LargeWorldBenchmark {
     /** Build with 1000 adds, save, then load back: the reference's end-to-end path. */
     @Benchmark
     public void buildSaveLoad(Blackhole hole) {
-        WorldForge forge = WorldForge.builder().stateDir(dir).build();
+        WorldForge forge = WorldForge.builder().stateDir(dir.path()).build();
         World world = build(forge);
         String id = forge.saveWorld(world);
         World loaded = forge.loadWorld(id);

@@ -9,8 +9,6 @@ import ai.worldforge.model.PredictionPayload;
 import ai.worldforge.model.SceneObject;
 import ai.worldforge.model.WorldState;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +20,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MockPredictBenchmark {
     private final LongAdder events = new LongAdder();
+    private ScratchDirectory scratch;
     private WorldForge forge;
     private WorldState state;
     private World world;
@@ -45,15 +45,21 @@ public class MockPredictBenchmark {
     /** Builds a forge with an event handler and a one-object world. */
     @Setup
     public void setUp() throws IOException {
-        Path dir = Files.createTempDirectory("wf-bench-predict");
+        scratch = ScratchDirectory.create("predict");
         forge = WorldForge.builder()
-                .stateDir(dir)
+                .stateDir(scratch.path())
                 .eventHandler(e -> events.increment())
                 .build();
         world = forge.newWorld("bench").maxHistory(32).build();
         Position at = new Position(0, 0.5, 0);
         world.addObject(SceneObject.of("cube-1", "cube", at, BBox.around(at, 0.05)));
         state = world.state();
+    }
+
+    /** Deletes the state directory. */
+    @TearDown
+    public void tearDown() {
+        scratch.close();
     }
 
     /** {@code forge.predict(state, action, 1, "mock")}. */

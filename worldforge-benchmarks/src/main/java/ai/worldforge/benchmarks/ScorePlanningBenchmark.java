@@ -15,8 +15,6 @@ import ai.worldforge.model.SceneObject;
 import ai.worldforge.plan.ActionCandidates;
 import ai.worldforge.plan.Plan;
 import ai.worldforge.plan.PlanRequest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +27,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -65,6 +64,7 @@ public class ScorePlanningBenchmark {
     static final int CANDIDATES = 1000;
     static final int ACTIONS_PER_CANDIDATE = 16;
 
+    private ScratchDirectory scratch;
     private World world;
     private PrecomputedCost cost;
     private PlanRequest.Builder base;
@@ -95,10 +95,9 @@ public class ScorePlanningBenchmark {
 
     /** Builds the forge, the world, the candidates and both requests. */
     @Setup
-    public void setUp() throws IOException {
-        WorldForge forge = WorldForge.builder()
-                .stateDir(Files.createTempDirectory("wf-bench-score"))
-                .build();
+    public void setUp() {
+        scratch = ScratchDirectory.create("score");
+        WorldForge forge = WorldForge.builder().stateDir(scratch.path()).build();
         List<Double> scores = new ArrayList<>(CANDIDATES);
         for (int i = 0; i < CANDIDATES; i++) {
             scores.add(Math.abs(i - 617) * 0.01);
@@ -127,6 +126,11 @@ public class ScorePlanningBenchmark {
         payload = ActionCandidates.toScorePayload(normalized);
     }
 
+    /** Deletes the state directory. */
+    @TearDown
+    public void tearDown() {
+        scratch.close();
+    }
     /** A new request with plain candidate lists: copy, validation and serialisation every call. */
     @Benchmark
     public Plan planFreshCandidates() {

@@ -10,13 +10,16 @@ import ai.worldforge.benchmark.preset.BenchmarkPreset;
 import ai.worldforge.benchmark.preset.BenchmarkPresets;
 import ai.worldforge.config.ConfigProfile;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
 import ai.worldforge.json.JsonSyntaxException;
 import ai.worldforge.json.JsonValue;
+import ai.worldforge.report.ReportHtml;
 import ai.worldforge.runs.RunIds;
 import ai.worldforge.runs.RunPreservation;
+import ai.worldforge.runs.RunWorkspace;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,7 +274,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
         }
         metadata = metadata.with("preset", named.toJson());
-        String command = BenchmarkPresets.command(named, config == null ? List.of() : config.commandArgs());
+        List<String> extra = new ArrayList<>(config == null ? List.of() : config.commandArgs());
+        if (runWorkspace != null && spec.commandLine().getParseResult().hasMatchedOption("--run-workspace")) {
+            extra.addAll(List.of("--run-workspace", runWorkspace));
+        }
+        String command = BenchmarkPresets.command(named, extra);
         BenchmarkReport finished = withProvenance(
                 new BenchmarkReport(report.results(), metadata, report.provenance()),
                 List.of(command.split(" ")),
@@ -285,7 +293,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         return gate == null || gate.passed() ? 0 : 1;
     }
 
-    /** Runs the harness, drawing progress on an interactive terminal (never for JSON output). */
+    /**
+     * Runs the harness, drawing progress when stderr is a terminal: the bar never touches stdout,
+     * so JSON and redirected reports get it too.
+     */
     private BenchmarkReport run(
             WorldForge forge,
             List<String> names,
@@ -294,7 +305,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             int concurrency,
             BenchmarkInputs inputs) {
         ProviderBenchmarkHarness harness = new ProviderBenchmarkHarness(forge);
-        if (!context.interactive || format == Format.json) {
+        if (!context.interactive) {
             return harness.run(names, ops, iterations, concurrency, inputs, null);
         }
         long total = 0;
@@ -333,16 +344,21 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (runWorkspace == null) {
             return;
         }
-        RunPreservation.preserveBenchmark(
+        Map<String, String> artifacts = new LinkedHashMap<>(report.artifacts());
+        if (gate != null) {
+            artifacts.put("html", html(report, gate));
+        }
+        RunWorkspace run = RunPreservation.preserveBenchmark(
                 context.path(runWorkspace),
                 RunIds.create(Clock.systemUTC()),
                 names,
                 ops,
-                report.artifacts(),
+                artifacts,
                 report,
                 command,
                 gate == null ? Optional.empty() : Optional.of(gate.passed()),
                 config == null ? Optional.empty() : Optional.of(config.toProvenance()));
+        RunNotice.preserved(context, runWorkspace, run);
     }
 
     private String render(BenchmarkReport report, @Nullable BenchmarkGateReport gate) {
@@ -352,9 +368,14 @@ final class BenchmarkCommand implements Callable<Integer> {
                         ? report.toJsonText()
                         : Json.write(JsonObject.of("benchmark", report.toJson(), "gate", gate.toJson()));
             case csv -> gate == null ? report.toCsv() : gate.toCsv();
-            case html -> report.toHtml();
+            case html -> html(report, gate);
             case markdown -> gate == null ? report.toMarkdown() : report.toMarkdown() + "\n\n" + gate.toMarkdown();
         };
+    }
+
+    /** The HTML page, with the gate's status and violations when a budget was checked. */
+    private static String html(BenchmarkReport report, @Nullable BenchmarkGateReport gate) {
+        return gate == null ? report.toHtml() : ReportHtml.benchmarkWithGate(report.toJson(), gate.toJson());
     }
 
     /** The reference's provenance command tokens. */
@@ -373,6 +394,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         command.addAll(
                 List.of("--iterations", Integer.toString(iterations), "--concurrency", Integer.toString(concurrency)));
+        // Unlike the reference, every file option is recorded, so that the command reruns the run.
+        if (inputFile != null) {
+            command.addAll(List.of("--input-file", inputFile));
+        }
+        if (budgetFile != null) {
+            command.addAll(List.of("--budget-file", budgetFile));
+        }
+        if (runWorkspace != null && spec.commandLine().getParseResult().hasMatchedOption("--run-workspace")) {
+            command.addAll(List.of("--run-workspace", runWorkspace));
+        }
         return command;
     }
 
@@ -407,8 +438,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "[Errno 13] Permission denied: '" + value + "'";
         }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return ErrorText.describe(e);
     }
 
     private static String sha256(String text) {

@@ -22,7 +22,7 @@ final class CliContext {
     final PrintWriter err;
     final Environment environment;
     final Path workingDirectory;
-    /** Whether a person is watching a terminal: only then may progress be drawn on stderr. */
+    /** Whether stderr is a terminal a person watches: only then may progress be drawn on it. */
     final boolean interactive;
 
     CliContext(PrintWriter out, PrintWriter err, Environment environment, Path workingDirectory) {

@@ -8,6 +8,7 @@ import ai.worldforge.evaluation.EvaluationSuite;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.runs.RunIds;
 import ai.worldforge.runs.RunPreservation;
+import ai.worldforge.runs.RunWorkspace;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,7 +121,7 @@ final class EvalCommand implements Callable<Integer> {
         EvaluationReport report = withCommand(
                 EvaluationSuite.fromBuiltin(suite.name()).runReport(names, null, forge, datasetRefs), command);
         if (runWorkspace != null) {
-            RunPreservation.preserveEval(
+            RunWorkspace run = RunPreservation.preserveEval(
                     context.path(runWorkspace),
                     RunIds.create(Clock.systemUTC()),
                     report.suiteId(),
@@ -129,6 +130,7 @@ final class EvalCommand implements Callable<Integer> {
                     report,
                     String.join(" ", command),
                     config == null ? Optional.empty() : Optional.of(config.toProvenance()));
+            RunNotice.preserved(context, runWorkspace, run);
         }
         context.println(
                 switch (format) {
@@ -156,6 +158,11 @@ final class EvalCommand implements Callable<Integer> {
         for (String manifest : datasetManifests) {
             command.add("--dataset-manifest");
             command.add(manifest);
+        }
+        // Unlike the reference, a typed run workspace is recorded, so that the command reruns the run.
+        if (runWorkspace != null && spec.commandLine().getParseResult().hasMatchedOption("--run-workspace")) {
+            command.add("--run-workspace");
+            command.add(runWorkspace);
         }
         return command;
     }

@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code examples}: the reference's index of runnable examples grouped by task, as Markdown
- * tables or pretty JSON. The index is the reference's, verbatim (its commands are the reference
- * repository's {@code uv run …} and {@code scripts/…} entry points). Not wrapped in the public
- * error format: it cannot fail.
+ * {@code examples}: the index of runnable examples of this checkout grouped by task, as Markdown
+ * tables or pretty JSON, in the reference's layout. Every command it lists exists here ({@code
+ * bin/worldforge …}, the hosts under {@code bin/}, the Java examples module); the reference lists
+ * its own {@code uv run …} entry points instead. Not wrapped in the public error format: it cannot
+ * fail.
  */
 @Command(name = "examples", header = "List runnable examples grouped by task.", mixinStandardHelpOptions = true)
 final class ExamplesCommand implements Callable<Integer> {

@@ -47,15 +47,41 @@ public final class Main {
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), false);
         Environment environment = Environment.system();
-        // JDK 17's console exists only when stdin and stdout are both terminals: piped or
-        // redirected output never gets progress drawn next to it.
-        boolean interactive = System.console() != null && !"dumb".equals(environment.get("TERM"));
-        int code = run(args, new CliContext(out, err, environment, Path.of("").toAbsolutePath(), interactive));
+        int code = run(
+                args,
+                new CliContext(
+                        out,
+                        err,
+                        environment,
+                        Path.of("").toAbsolutePath(),
+                        stderrIsTerminal(System.getProperty(STDERR_TERMINAL_PROPERTY), environment)));
         // A closed pipe (`worldforge … | head`) makes the writer record an error instead of
         // throwing: the command ends quietly with its own exit code, like a well-behaved filter.
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Set by {@code bin/worldforge} to {@code true} or {@code false} from {@code [ -t 2 ]}: Java
+     * cannot ask whether stderr alone is a terminal, and progress belongs on a terminal stderr
+     * whatever stdout is (a report redirected to a file still gets a progress bar).
+     */
+    static final String STDERR_TERMINAL_PROPERTY = "worldforge.stderr.terminal";
+
+    /**
+     * Whether progress may be drawn on stderr: the launcher's answer when it gave one, else (the
+     * jar run directly) whether the JVM has a console, which JDK 17 grants only when stdin and
+     * stdout are terminals; never on a {@code TERM=dumb} terminal.
+     */
+    static boolean stderrIsTerminal(@Nullable String launcherAnswer, Environment environment) {
+        if ("dumb".equals(environment.get("TERM"))) {
+            return false;
+        }
+        if (launcherAnswer != null) {
+            return Boolean.parseBoolean(launcherAnswer);
+        }
+        return System.console() != null;
     }
 
     @Command(
@@ -256,7 +282,36 @@ public final class Main {
     static int run(String[] args, CliContext context) {
         CommandLine root = buildFor(context, args.length == 0 ? null : args[0]);
         configure(root, context);
-        return root.execute(args);
+        return root.execute(helpAfterAnUnknownCommandDropped(root, args));
+    }
+
+    /**
+     * argparse rejects an unknown command name before it looks at a later {@code -h}/{@code
+     * --help} ({@code worldforge nosuch --help} is {@code invalid choice}, exit 2), whereas picocli
+     * would print the parent's help and exit 0; so once a command word names no subcommand, the
+     * help options after it are dropped and picocli reports the invalid choice. Help given before
+     * the unknown word ({@code worldforge world --help nosuch}) still wins, as in argparse.
+     */
+    static String[] helpAfterAnUnknownCommandDropped(CommandLine root, String[] args) {
+        CommandLine current = root;
+        for (int i = 0; i < args.length; i++) {
+            Map<String, CommandLine> subcommands = current.getSubcommands();
+            if (args[i].startsWith("-") || subcommands.isEmpty()) {
+                return args;
+            }
+            CommandLine next = subcommands.get(args[i]);
+            if (next == null) {
+                List<String> kept = new ArrayList<>(List.of(args).subList(0, i + 1));
+                for (String rest : List.of(args).subList(i + 1, args.length)) {
+                    if (!rest.equals("-h") && !rest.equals("--help")) {
+                        kept.add(rest);
+                    }
+                }
+                return kept.toArray(String[]::new);
+            }
+            current = next;
+        }
+        return args;
     }
 
     /**
@@ -335,11 +390,14 @@ public final class Main {
                     || ex instanceof IllegalArgumentException
                     || ex instanceof java.io.UncheckedIOException) {
                 String[] path = commandPath(parseResult);
-                // A file-system failure surfaces as its cause, e.g. "Permission denied: <path>".
-                String message = ex instanceof java.io.UncheckedIOException io && io.getCause() != null
-                        ? io.getCause().toString()
-                        : String.valueOf(ex.getMessage());
-                context.err.println(CliErrors.format(path[0], path[1], message));
+                // A file-system failure surfaces as its cause in words, e.g. "Permission denied:
+                // <path>", never as the exception's class name.
+                String message = ex instanceof java.io.UncheckedIOException
+                        ? ai.worldforge.internal.ErrorText.describe(ex)
+                        : ex.getMessage() == null || ex.getMessage().isBlank()
+                                ? ai.worldforge.internal.ErrorText.describe(ex)
+                                : ex.getMessage();
+                context.err.println(CliErrors.format(path[0], path[1], ex, message));
                 context.err.flush();
                 return 2;
             }

@@ -1,6 +1,7 @@
 package ai.worldforge.cli;
 
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.json.JsonString;
 import ai.worldforge.model.GenerationOptions;
@@ -28,7 +29,7 @@ final class MediaCommands {
             try {
                 AtomicFiles.write(target, clip.blob());
             } catch (IOException e) {
-                throw new WorldForgeException("Failed to write clip to " + target + ": " + e.getMessage(), e);
+                throw new WorldForgeException("Failed to write clip to " + target + ": " + ErrorText.describe(e), e);
             }
             payload = payload.with("output_path", JsonString.of(target.toString()));
         }

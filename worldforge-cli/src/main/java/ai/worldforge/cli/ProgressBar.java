@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-line progress bar on the terminal's stderr for long runs: nothing is drawn during the
@@ -26,7 +27,8 @@ final class ProgressBar implements AutoCloseable {
     private final Object drawLock = new Object();
     private int drawnWidth;
     private boolean closed;
-    private Thread refresher;
+    private @Nullable Thread refresher;
+    private @Nullable Thread shutdownHook;
 
     ProgressBar(PrintWriter err, String label, long total, long delayNanos, LongSupplier nanoClock) {
         this.err = err;
@@ -37,12 +39,19 @@ final class ProgressBar implements AutoCloseable {
         this.startedNanos = nanoClock.getAsLong();
     }
 
-    /** A bar that redraws itself from a daemon thread until {@link #close()}. */
+    /**
+     * A bar that redraws itself from a daemon thread until {@link #close()}. A shutdown hook erases
+     * the line when the JVM stops first (Ctrl-C, SIGTERM), so the shell prompt does not land after
+     * a stale bar.
+     */
     static ProgressBar started(PrintWriter err, String label, long total) {
         ProgressBar bar = new ProgressBar(err, label, total, DEFAULT_DELAY_NANOS, System::nanoTime);
         Thread thread = new Thread(bar::refreshLoop, "worldforge-progress");
         thread.setDaemon(true);
         bar.refresher = thread;
+        Thread hook = new Thread(bar::erase, "worldforge-progress-erase");
+        Runtime.getRuntime().addShutdownHook(hook);
+        bar.shutdownHook = hook;
         thread.start();
         return bar;
     }
@@ -108,6 +117,18 @@ final class ProgressBar implements AutoCloseable {
         if (refresher != null) {
             refresher.interrupt();
         }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to: it erases the line itself.
+            }
+        }
+        erase();
+    }
+
+    /** Erases the drawn line once and stops all drawing (also the shutdown hook's action). */
+    void erase() {
         synchronized (drawLock) {
             if (closed) {
                 return;

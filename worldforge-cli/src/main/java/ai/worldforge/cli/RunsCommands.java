@@ -9,6 +9,7 @@ import ai.worldforge.runs.EvidenceBundles;
 import ai.worldforge.runs.PruneReport;
 import ai.worldforge.runs.RunCleanup;
 import ai.worldforge.runs.RunHistoryFilter;
+import ai.worldforge.runs.RunIds;
 import ai.worldforge.runs.RunIndex;
 import ai.worldforge.runs.RunWorkspaces;
 import ai.worldforge.runs.RunsPrune;
@@ -25,8 +26,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code runs list|compare|bundle|index|prune|cleanup}: inspect, compare, bundle and clean up the
@@ -132,13 +135,12 @@ final class RunsCommands {
             name = "compare",
             header = "Compare preserved eval or benchmark run reports.",
             mixinStandardHelpOptions = true)
-    static final class Compare implements Callable<Integer> {
-        private final CliContext context;
-
+    static final class Compare extends WorkspaceCommand {
         @Parameters(
                 paramLabel = "paths",
                 arity = "1..*",
-                description = "Run workspace directories, run_manifest.json files, or report JSON files.")
+                description = "Run workspace directories, run_manifest.json files, report JSON files, or run ids"
+                        + " under --workspace-dir.")
         List<String> paths = new ArrayList<>();
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "Output format for the comparison summary.")
@@ -157,21 +159,39 @@ final class RunsCommands {
         @Nullable
         String output;
 
+        @Spec
+        CommandSpec spec;
+
         Compare(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
         public Integer call() {
-            List<Path> resolved = paths.stream().map(context::userPath).toList();
+            List<Path> resolved = paths.stream().map(this::resolve).toList();
             JsonObject payload = RunComparison.compare(resolved, mode.name());
-            String rendered = RunComparison.render(payload, format.name());
+            CompareFormat chosen = spec.commandLine().getParseResult().hasMatchedOption("--format")
+                    ? format
+                    : OutputFormats.fromSuffix(output, CompareFormat.class).orElse(format);
+            String rendered = RunComparison.render(payload, chosen.name());
             if (output != null) {
                 RunComparison.writeRendered(context.path(output), rendered);
                 return 0;
             }
             context.println(rendered);
             return 0;
+        }
+
+        /**
+         * A path as given, or, when nothing exists there and it is a run id, that run under the
+         * workspace ({@code runs bundle} takes run ids the same way).
+         */
+        private Path resolve(String value) {
+            Path given = context.userPath(value);
+            if (!Files.exists(context.path(value)) && RunIds.isValid(value)) {
+                return workspace().resolve("runs").resolve(value);
+            }
+            return given;
         }
     }
 
@@ -305,6 +325,9 @@ final class RunsCommands {
         @Nullable
         String artifactType;
 
+        @Spec
+        CommandSpec spec;
+
         Index(CliContext context) {
             super(context);
         }
@@ -315,7 +338,10 @@ final class RunsCommands {
                     RunHistoryFilter.fromStrings(provider, capability, status, createdFrom, createdTo, artifactType);
             RunIndex index = RunIndex.build(
                     workspace(), filter.isActive() ? Optional.of(filter) : Optional.empty(), Clock.systemUTC());
-            String rendered = switch (format) {
+            IndexFormat chosen = spec.commandLine().getParseResult().hasMatchedOption("--format")
+                    ? format
+                    : OutputFormats.fromSuffix(output, IndexFormat.class).orElse(format);
+            String rendered = switch (chosen) {
                 case json -> index.toJsonText();
                 case csv -> index.toCsv();
                 case markdown -> index.toMarkdown();

@@ -2,6 +2,7 @@ package ai.worldforge.cli;
 
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.ProviderEvent;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonBool;
@@ -101,7 +102,8 @@ final class SmokeCommands {
             try {
                 summary = run();
             } catch (Exception e) {
-                String message = CliErrors.sanitize(String.valueOf(e.getMessage()));
+                String message = CliErrors.sanitize(
+                        e.getMessage() == null || e.getMessage().isBlank() ? ErrorText.describe(e) : e.getMessage());
                 writeManifest(
                         "failed",
                         0,
@@ -109,7 +111,7 @@ final class SmokeCommands {
                                 .put("provider", provider())
                                 .put("capability", capability())
                                 .put("status", "failed")
-                                .put("error_type", e.getClass().getSimpleName())
+                                .put("error_type", errorType(e))
                                 .put("error", message)
                                 .build());
                 context.err.println(message);
@@ -122,6 +124,24 @@ final class SmokeCommands {
             writeManifest("passed", events.size(), summary);
             context.println(Json.writePretty(summary));
             return 0;
+        }
+
+        /**
+         * The failure's kind in the reference's vocabulary ({@code ProviderError}, {@code
+         * WorldStateError}, {@code WorldForgeError}, else {@code Error}) rather than a Java class
+         * name, which means nothing to readers of the evidence.
+         */
+        static String errorType(Exception e) {
+            if (e instanceof ai.worldforge.error.ProviderException) {
+                return "ProviderError";
+            }
+            if (e instanceof ai.worldforge.error.WorldStateException) {
+                return "WorldStateError";
+            }
+            if (e instanceof WorldForgeException) {
+                return "WorldForgeError";
+            }
+            return e instanceof IOException || e instanceof UncheckedIOException ? "OSError" : "Error";
         }
 
         private void writeManifest(String status, long eventCount, JsonObject result) {

@@ -8,7 +8,7 @@ import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.error.WorldStateException;
 import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.Ids;
-import ai.worldforge.internal.IoErrors;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.PyFormat;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
@@ -808,7 +808,7 @@ final class WorldCommands {
                 payload = BoundedFiles.readUtf8(source, context.maxWorldBytes());
             } catch (IOException e) {
                 throw new WorldStateException(
-                        "Failed to read imported world from " + source + ": " + IoErrors.reason(e), e);
+                        "Failed to read imported world from " + source + ": " + ErrorText.reason(e), e);
             }
             World world = forge.importWorld(payload, newId, name == null || name.isEmpty() ? null : name);
             try {

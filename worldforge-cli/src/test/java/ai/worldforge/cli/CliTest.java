@@ -88,7 +88,7 @@ class CliTest {
         assertThat(provider.code()).isEqualTo(2);
         assertThat(provider.err())
                 .contains("Provider 'nope' is not registered.")
-                .contains("bin/worldforge world list");
+                .contains("First triage: run `bin/worldforge doctor`");
         assertThat(run("provider", "health", "zz").err()).contains("First triage: run `bin/worldforge doctor`");
         assertThat(CliErrors.sanitize("failed at /tmp/abc/file.json: token=xyz"))
                 .isEqualTo("failed at <host-local-path>: token=[redacted]");

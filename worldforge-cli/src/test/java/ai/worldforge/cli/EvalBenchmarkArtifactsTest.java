@@ -86,7 +86,8 @@ class EvalBenchmarkArtifactsTest {
         assertThat(text(manifest, "kind")).isEqualTo("eval");
         assertThat(text(manifest, "operation")).isEqualTo("planning");
         assertThat(text(manifest, "status")).isEqualTo("completed");
-        assertThat(text(manifest, "command")).isEqualTo("worldforge eval --suite planning --provider mock");
+        assertThat(text(manifest, "command"))
+                .isEqualTo("worldforge eval --suite planning --provider mock --run-workspace .worldforge");
         JsonObject paths = (JsonObject) manifest.get("artifact_paths");
         assertThat(text(paths, "json")).isEqualTo("reports/report.json");
         assertThat(text(paths, "html")).isEqualTo("reports/report.html");
@@ -177,17 +178,20 @@ class EvalBenchmarkArtifactsTest {
         assertThat(manifest.get("event_count")).isEqualTo(ai.worldforge.json.JsonInt.of(2));
         assertThat(((JsonObject) manifest.get("result_summary")).get("budget_passed"))
                 .isEqualTo(JsonBool.FALSE);
+        // The recorded command reruns the run: the budget file and the workspace are part of it.
         assertThat(text(manifest, "command"))
-                .isEqualTo("worldforge benchmark --provider mock --operation predict --iterations 2 --concurrency 1");
+                .isEqualTo("worldforge benchmark --provider mock --operation predict --iterations 2 --concurrency 1"
+                        + " --budget-file fail.json --run-workspace .worldforge");
     }
 
     @Test
-    void benchmarkWithoutOperationsLabelsTheRunWithEveryOperation() throws IOException {
+    void benchmarkWithoutOperationsLabelsTheRunWithTheOperationsThatRan() throws IOException {
         assertThat(cli.run("benchmark", "--iterations", "1", "--run-workspace", "ws")
                         .code())
                 .isZero();
         JsonObject manifest = manifest(runDirs("ws").get(0));
-        assertThat(text(manifest, "operation")).isEqualTo("predict, reason, generate, transfer, embed, score, policy");
+        // The mock supports five of the seven benchmarkable operations; only those ran.
+        assertThat(text(manifest, "operation")).isEqualTo("predict, reason, generate, transfer, embed");
         assertThat(((JsonObject) manifest.get("result_summary")).get("budget_passed"))
                 .isEqualTo(JsonNull.INSTANCE);
         assertThat(text(manifest, "status")).isEqualTo("completed");

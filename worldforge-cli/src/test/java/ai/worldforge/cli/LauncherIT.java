@@ -205,6 +205,45 @@ class LauncherIT {
         assertThat(completion.out()).contains("complete -F").contains("world");
     }
 
+    /**
+     * A terminal stderr gets the progress bar even for JSON redirected to a file, and Ctrl-C
+     * (SIGINT) erases it. The launcher answers "is stderr a terminal" with {@code [ -t 2 ]}; here
+     * stderr is a file, so the answer is given through {@code WORLDFORGE_JAVA_OPTS}, which comes
+     * after the launcher's flags.
+     */
+    @Test
+    void progressIsDrawnForRedirectedJsonAndErasedOnCtrlC() throws Exception {
+        Path out = dir.resolve("report.json");
+        Path err = dir.resolve("progress.txt");
+        ProcessBuilder builder = new ProcessBuilder(
+                        LAUNCHER.toString(),
+                        "benchmark",
+                        "--operation",
+                        "predict",
+                        "--iterations",
+                        "20000000",
+                        "--format",
+                        "json")
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().put("WORLDFORGE_JAVA_OPTS", "-Dworldforge.stderr.terminal=true");
+        builder.environment().put("TERM", "xterm");
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(err, StandardCharsets.UTF_8).contains("benchmark [")) {
+            assertThat(System.nanoTime()).as("no progress bar within 60 s").isLessThan(deadline);
+            assertThat(process.isAlive()).as(Files.readString(err)).isTrue();
+            Thread.sleep(100);
+        }
+        Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+        assertThat(interrupt.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String progress = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(progress).startsWith("\rbenchmark [").matches("(?s).*\r +\r");
+        assertThat(Files.readString(out)).isEmpty();
+    }
+
     @Test
     void closedPipeEndsQuietly() throws Exception {
         // A world large enough that `world show` writes far more than a pipe buffer holds.

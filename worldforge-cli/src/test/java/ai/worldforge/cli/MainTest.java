@@ -48,6 +48,28 @@ class MainTest {
     }
 
     @Test
+    void helpAfterAnUnknownCommandIsAnInvalidChoiceAsInArgparse() {
+        CliRunner cli = new CliRunner(dir);
+        for (String help : List.of("--help", "-h")) {
+            Result top = cli.run("nosuch", help);
+            assertThat(top.code()).isEqualTo(2);
+            assertThat(top.out()).isEmpty();
+            assertThat(top.err())
+                    .startsWith("usage: worldforge [-h] [--version] command ...\n")
+                    .contains("worldforge: error: argument command: invalid choice: 'nosuch' (choose from 'examples',");
+            Result nested = cli.run("world", "nosuch", "--format", "json", help);
+            assertThat(nested.code()).isEqualTo(2);
+            assertThat(nested.err())
+                    .contains(
+                            "worldforge world: error: argument command: invalid choice: 'nosuch' (choose from 'list',");
+        }
+        // Help before the unknown word, or of a real command, still prints help.
+        assertThat(cli.run("world", "--help", "nosuch").code()).isZero();
+        assertThat(cli.run("world", "list", "--help").out()).startsWith("usage: worldforge world list");
+        assertThat(cli.run("--help").code()).isZero();
+    }
+
+    @Test
     void versionAndCompletion() {
         CliRunner cli = new CliRunner(dir);
         Result version = cli.run("--version");

@@ -2,9 +2,11 @@ package ai.worldforge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.worldforge.provider.Environment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +55,30 @@ class ProgressBarTest {
     }
 
     @Test
-    void benchmarkDrawsNothingForJsonOrShortRuns(@TempDir Path dir) {
+    void progressFollowsWhetherStderrIsATerminal() {
+        Environment xterm = Environment.of(Map.of("TERM", "xterm-256color"));
+        // The launcher's [ -t 2 ] answer decides, whatever stdout is.
+        assertThat(Main.stderrIsTerminal("true", xterm)).isTrue();
+        assertThat(Main.stderrIsTerminal("false", xterm)).isFalse();
+        assertThat(Main.stderrIsTerminal("true", Environment.of(Map.of("TERM", "dumb"))))
+                .isFalse();
+    }
+
+    @Test
+    void erasingTwiceWritesTheClearingSequenceOnce() {
+        ProgressBar bar = bar(4);
+        now.addAndGet(ProgressBar.DEFAULT_DELAY_NANOS + 1);
+        assertThat(bar.tick()).isTrue();
+        bar.erase(); // what the shutdown hook does on Ctrl-C
+        String afterErase = text.toString();
+        assertThat(afterErase).endsWith("\r");
+        bar.close();
+        assertThat(text.toString()).isEqualTo(afterErase);
+        assertThat(bar.tick()).isFalse();
+    }
+
+    @Test
+    void benchmarkDrawsNothingForShortRuns(@TempDir Path dir) {
         CliRunner terminal = new CliRunner(dir).interactive();
         CliRunner.Result json =
                 terminal.run("benchmark", "--operation", "predict", "--iterations", "3", "--format", "json");

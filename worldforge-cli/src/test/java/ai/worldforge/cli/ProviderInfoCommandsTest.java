@@ -201,12 +201,11 @@ class ProviderInfoCommandsTest {
         assertThat(result.out()).isEqualTo(expected("provider-docs.md"));
         assertThat(result.out())
                 .startsWith("# WorldForge Provider Docs\n\n| Provider | Capability surface | Registration | Docs |\n")
-                .contains("`leworldmodel`", "`docs/src/providers/leworldmodel.md`");
+                .contains("`leworldmodel`", "`docs/providers.md`");
         Result single = run("provider", "docs", "genie", "--format", "markdown");
         assertThat(single.out())
-                .isEqualTo(
-                        "# WorldForge Provider Docs\n\n| Provider | Capability surface | Registration | Docs |\n"
-                                + "| --- | --- | --- | --- |\n| `genie` | scaffold | GENIE_API_KEY | `docs/src/providers/genie.md` |\n");
+                .isEqualTo("# WorldForge Provider Docs\n\n| Provider | Capability surface | Registration | Docs |\n"
+                        + "| --- | --- | --- | --- |\n| `genie` | scaffold | GENIE_API_KEY | `docs/providers.md` |\n");
         assertThat(Files.exists(dir.resolve(".worldforge"))).isFalse();
     }
 
@@ -233,7 +232,7 @@ class ProviderInfoCommandsTest {
         Result runway = run("provider", "docs", "runway", "--format", "json");
         assertThat(runway.code()).isZero();
         assertThat(runway.out())
-                .isEqualTo("[\n  {\n    \"name\": \"runway\",\n    \"docs_path\": \"docs/src/providers/runway.md\",\n"
+                .isEqualTo("[\n  {\n    \"name\": \"runway\",\n    \"docs_path\": \"docs/runway.md\",\n"
                         + "    \"implementation_status\": \"beta\",\n    \"capabilities\": \"generate, transfer\",\n"
                         + "    \"registration\": \"RUNWAYML_API_SECRET or RUNWAY_API_SECRET\",\n"
                         + "    \"runtime_ownership\": \"host supplies Runway credentials and persists returned"

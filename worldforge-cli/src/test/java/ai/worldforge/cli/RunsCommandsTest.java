@@ -209,7 +209,7 @@ class RunsCommandsTest {
                         "schema_version",
                         "workspace_dir");
         JsonArray entries = (JsonArray) index.json().get("entries");
-        assertThat(text(entries.get(0), "rerun_command")).startsWith("worldforge benchmark --run-workspace ");
+        assertThat(text(entries.get(0), "rerun_command")).startsWith("bin/worldforge benchmark --run-workspace ");
 
         Result filtered = cli.run("runs", "index", "--status", "COMPLETED", "--created-from", "2026-01-02");
         assertThat(filtered.json().get("entry_count")).isEqualTo(JsonInt.of(1));

@@ -1,6 +1,7 @@
 package ai.worldforge.comparison;
 
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonBool;
 import ai.worldforge.json.JsonFloat;
@@ -159,8 +160,7 @@ public record PreservedRunReport(JsonObject manifest, JsonObject report, Path ru
         if (Files.isDirectory(path)) {
             return "[Errno 21] Is a directory: '" + path + "'";
         }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return ErrorText.describe(e);
     }
 
     private static Path parent(Path path) {

@@ -3,6 +3,7 @@ package ai.worldforge.config;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.Redaction;
 import ai.worldforge.internal.Checks;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.internal.Sha256Hex;
 import ai.worldforge.json.Json;
@@ -212,8 +213,7 @@ public record ConfigProfile(
         if (Files.isDirectory(path)) {
             return "[Errno 21] Is a directory: '" + path + "'";
         }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return ErrorText.describe(e);
     }
 
     /**

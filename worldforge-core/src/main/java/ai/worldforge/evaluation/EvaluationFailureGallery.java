@@ -151,7 +151,7 @@ public final class EvaluationFailureGallery {
         List<String> triage = List.of(
                 "Open the preserved evaluation JSON and confirm its provenance input and result digests before"
                         + " citing the failure.",
-                "Rerun `uv run worldforge eval --suite " + r.suiteId() + " --provider " + r.provider()
+                "Rerun `bin/worldforge eval --suite " + r.suiteId() + " --provider " + r.provider()
                         + " --format json` in a clean checkout.",
                 "Inspect the metrics preview against the expected contract note; treat the result as contract"
                         + " triage, not physical fidelity evidence.");

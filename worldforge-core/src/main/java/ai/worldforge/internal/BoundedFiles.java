@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * Reads files that users point at (imports, budgets, inputs, manifests, profiles) with a size
  * limit, so that a huge file or a device that never ends ({@code /dev/zero}) fails with a clear
  * error instead of exhausting memory. Failures are {@link IOException}s whose {@link
- * IoErrors#reason} reads well: {@link LimitedInputStream.LimitExceeded} past the limit, {@link
+ * ErrorText#reason} reads well: {@link LimitedInputStream.LimitExceeded} past the limit, {@link
  * NotUtf8} for text that is not UTF-8. Stateless and thread-safe.
  */
 public final class BoundedFiles {

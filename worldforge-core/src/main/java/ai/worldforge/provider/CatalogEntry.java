@@ -9,8 +9,9 @@ import ai.worldforge.provider.mock.MockProvider;
 import ai.worldforge.provider.runway.RunwayProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,10 +19,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name provider name
  * @param alwaysRegister whether every forge registers it ({@code mock} only)
- * @param docsPage provider documentation page, when any
+ * @param docsPath this project's documentation page for the provider, relative to the repository
+ *     root (the reference points at its own {@code docs/src/providers/} pages instead)
  * @param runtimeOwnership who owns the provider's runtime
  * @param registerEnvVars variables any one of which (non-blank) makes the forge auto-register it
  * @param unconfiguredDetails health details when unconfigured
+ * @param unconfiguredDetailsWhenSet text appended to {@code unconfiguredDetails} per variable
+ *     that is set (jepa's legacy {@code JEPA_MODEL_PATH} note)
  * @param preflightSkipReason preflight skip reason when unconfigured
  * @param profile the default profile
  * @param adapterAvailable whether this build contains a working adapter for it
@@ -30,17 +34,15 @@ import org.jspecify.annotations.Nullable;
 public record CatalogEntry(
         String name,
         boolean alwaysRegister,
-        @Nullable String docsPage,
+        String docsPath,
         String runtimeOwnership,
         List<String> registerEnvVars,
         String unconfiguredDetails,
+        Map<String, String> unconfiguredDetailsWhenSet,
         String preflightSkipReason,
         ProviderProfile profile,
         boolean adapterAvailable,
         List<ProviderConfigField> configFields) {
-    /** Where the reference keeps provider documentation pages. */
-    public static final String DOCS_PATH_PREFIX = "docs/src/providers/";
-
     /** Capability order of the reference's documentation tables. */
     private static final List<Capability> DOC_CAPABILITY_ORDER = List.of(
             Capability.PREDICT,
@@ -55,7 +57,9 @@ public record CatalogEntry(
     /** Validates presence and copies lists. */
     public CatalogEntry {
         Objects.requireNonNull(name);
+        Objects.requireNonNull(docsPath);
         Objects.requireNonNull(runtimeOwnership);
+        unconfiguredDetailsWhenSet = Map.copyOf(unconfiguredDetailsWhenSet);
         registerEnvVars = List.copyOf(registerEnvVars);
         Objects.requireNonNull(unconfiguredDetails);
         Objects.requireNonNull(preflightSkipReason);
@@ -63,9 +67,19 @@ public record CatalogEntry(
         configFields = List.copyOf(configFields);
     }
 
-    /** Documentation page, when any. */
-    public Optional<String> docs() {
-        return Optional.ofNullable(docsPage);
+    /**
+     * Health details of the unconfigured provider under {@code environment}: {@link
+     * #unconfiguredDetails()} plus the note of each set variable listed in {@link
+     * #unconfiguredDetailsWhenSet()}.
+     */
+    public String unconfiguredDetails(Environment environment) {
+        StringBuilder details = new StringBuilder(unconfiguredDetails);
+        new TreeMap<>(unconfiguredDetailsWhenSet).forEach((variable, note) -> {
+            if (environment.isSet(variable)) {
+                details.append(note);
+            }
+        });
+        return details.toString();
     }
 
     /** Whether any registration variable is set in {@code environment}. */
@@ -121,7 +135,7 @@ public record CatalogEntry(
         }
         return new ProviderDocsEntry(
                 name,
-                DOCS_PATH_PREFIX + (docsPage == null || docsPage.isEmpty() ? "README.md" : docsPage),
+                docsPath,
                 profile.implementationStatus(),
                 capabilitySurface(profile),
                 registration,

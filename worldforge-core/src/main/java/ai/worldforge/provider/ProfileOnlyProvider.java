@@ -26,13 +26,13 @@ final class ProfileOnlyProvider extends BaseProvider {
 
     @Override
     protected String missingConfiguration() {
-        return entry.unconfiguredDetails();
+        return entry.unconfiguredDetails(environment());
     }
 
     @Override
     public ProviderHealth health() {
         if (!configured()) {
-            return new ProviderHealth(name(), false, 0.0, entry.unconfiguredDetails());
+            return new ProviderHealth(name(), false, 0.0, entry.unconfiguredDetails(environment()));
         }
         return new ProviderHealth(name(), false, 0.0, adapterMissing());
     }

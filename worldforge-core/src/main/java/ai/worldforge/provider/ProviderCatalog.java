@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -111,6 +113,10 @@ public final class ProviderCatalog {
                 vars.forEach(v -> registerVars.add(((JsonString) v).value()));
             }
             String unconfigured = text(provider.get("unconfigured_health_details"), "");
+            Map<String, String> unconfiguredWhenSet = new LinkedHashMap<>();
+            if (provider.get("unconfigured_health_details_when_set") instanceof JsonObject notes) {
+                notes.members().forEach((variable, note) -> unconfiguredWhenSet.put(variable, text(note, "")));
+            }
             List<ProviderConfigField> configFields = new ArrayList<>();
             if (provider.get("config_fields") instanceof JsonArray fields) {
                 fields.forEach(f -> configFields.add(ProviderConfigField.fromJson(f)));
@@ -118,10 +124,11 @@ public final class ProviderCatalog {
             out.add(new CatalogEntry(
                     name,
                     provider.get("always_register") == JsonBool.TRUE,
-                    provider.get("docs_page") instanceof JsonString s ? s.value() : null,
+                    text(provider.get("docs_path"), "README.md"),
                     text(provider.get("runtime_ownership"), ""),
                     registerVars,
                     unconfigured,
+                    unconfiguredWhenSet,
                     text(provider.get("preflight_skip_reason"), unconfigured),
                     profile,
                     ADAPTERS.contains(name),

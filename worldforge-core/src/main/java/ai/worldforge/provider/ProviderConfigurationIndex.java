@@ -51,7 +51,7 @@ public record ProviderConfigurationIndex(List<Row> rows) {
      *     x3}, or {@code none}
      * @param evidenceLevel {@code scaffold}, {@code fixture-tested}, {@code prepared-host} or
      *     {@code profile-only}
-     * @param diagnosticCommand {@code uv run worldforge provider health <name>}
+     * @param diagnosticCommand {@code bin/worldforge provider health <name>}
      * @param smokeCommand the manifest's minimum smoke command, or empty
      * @param runtimeOwnership who owns the runtime
      */
@@ -135,7 +135,7 @@ public record ProviderConfigurationIndex(List<Row> rows) {
                     manifest.map(RuntimeManifest::hostOwnedArtifacts).orElse(List.of()),
                     timeouts(profile.requestPolicy().orElse(null)),
                     evidenceLevel(entry, profile, manifest.isPresent()),
-                    "uv run worldforge provider health " + entry.name(),
+                    "bin/worldforge provider health " + entry.name(),
                     manifest.map(RuntimeManifest::minimumSmokeCommand).orElse(""),
                     entry.runtimeOwnership()));
         }
@@ -159,9 +159,9 @@ public record ProviderConfigurationIndex(List<Row> rows) {
                 + "Prepared-host assets | Default timeouts | First diagnostic |");
         lines.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Row row : rows) {
-            String docsPath = row.docsPath().startsWith("docs/src/")
-                    ? row.docsPath().substring("docs/src/".length())
-                    : row.docsPath();
+            // Links relative to a page in docs/, where the index is meant to be pasted.
+            String docsPath =
+                    row.docsPath().startsWith("docs/") ? row.docsPath().substring("docs/".length()) : row.docsPath();
             lines.add("| [`" + row.provider() + "`](" + docsPath + ") | " + code(row.evidenceLevel()) + " | "
                     + joined(row.requiredEnvVars(), " or ", true) + " | " + joined(row.optionalEnvVars(), ", ", true)
                     + " | " + textList(row.optionalDependencies()) + " | " + textList(row.preparedHostAssets()) + " | "

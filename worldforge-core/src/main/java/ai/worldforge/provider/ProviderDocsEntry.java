@@ -8,7 +8,7 @@ import java.util.Objects;
  * One row of the provider documentation index ({@code provider docs}). Immutable and thread-safe.
  *
  * @param name provider name
- * @param docsPath documentation page, relative to the reference repository root
+ * @param docsPath this project's documentation page, relative to the repository root
  * @param implementationStatus maturity ({@code scaffold, experimental, beta, stable})
  * @param capabilities capability surface, comma-separated in documentation order ({@code
  *     generate, transfer}), or {@code scaffold}, {@code none}, or {@code none (policy requires host

@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * @param minimumSmokeCommand the smallest command proving the runtime works
  * @param expectedSuccessSignal what that command shows on success
  * @param setupHint how to install the runtime
- * @param docsPath documentation page, relative to the reference repository root
+ * @param docsPath documentation page, relative to the repository root (bundled manifests point at
+ *     this project's {@code docs/})
  */
 public record RuntimeManifest(
         String provider,

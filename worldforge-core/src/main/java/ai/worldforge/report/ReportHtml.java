@@ -144,10 +144,31 @@ public final class ReportHtml {
      * @throws WorldForgeException when a section of the payload has the wrong JSON type
      */
     public static String benchmark(JsonObject payload) {
+        return benchmark(payload, null);
+    }
+
+    /**
+     * The benchmark page with its budget gate: after the claim block, a {@code Budget Gate}
+     * section with the status ({@code passed} or {@code failed}), the budget, checked-result and
+     * violation counts and a table of the violations (provider, operation, metric, observed,
+     * threshold, condition, budget), so the page says why a gated run failed. The reference's
+     * HTML omits the gate.
+     *
+     * @param gate {@code BenchmarkGateReport.toJson()}
+     * @throws WorldForgeException when a section of either payload has the wrong JSON type
+     */
+    public static String benchmarkWithGate(JsonObject payload, JsonObject gate) {
+        return benchmark(payload, gate);
+    }
+
+    private static String benchmark(JsonObject payload, @Nullable JsonObject gate) {
         String title = "WorldForge Benchmark Report";
         List<String> body = new ArrayList<>();
         body.add("<h1>" + HtmlDocument.escape(title) + "</h1>");
         body.add(claimBlock(payload));
+        if (gate != null) {
+            body.add(gateSection(gate));
+        }
         body.add("<h2>Results</h2>");
         List<List<String>> rows = new ArrayList<>();
         List<SvgCharts.Group> latencyGroups = new ArrayList<>();
@@ -188,6 +209,36 @@ public final class ReportHtml {
                 OptionalDouble.empty(),
                 OptionalDouble.empty()));
         return HtmlDocument.document(title, String.join("\n", body), provenanceFooter(payload.get("provenance")));
+    }
+
+    private static String gateSection(JsonObject gate) {
+        boolean passed = gate.get("passed") == ai.worldforge.json.JsonBool.TRUE;
+        List<String> parts = new ArrayList<>();
+        parts.add("<h2>Budget Gate</h2>");
+        parts.add("<p><strong>Status: " + (passed ? "passed" : "failed") + "</strong></p>");
+        parts.add(HtmlDocument.summaryList(List.of(
+                entry("Budgets", text(gate.get("budget_count"), "0")),
+                entry("Checked results", text(gate.get("checked_result_count"), "0")),
+                entry("Violations", text(gate.get("violation_count"), "0")))));
+        List<JsonObject> violations = objects(gate, "violations", "benchmark gate");
+        if (!violations.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonObject violation : violations) {
+                rows.add(List.of(
+                        text(violation.get("provider"), "-"),
+                        text(violation.get("operation"), "-"),
+                        text(violation.get("metric"), "-"),
+                        optionalText(violation.get("observed")) == null ? "-" : text(violation.get("observed"), "-"),
+                        text(violation.get("threshold"), "-"),
+                        text(violation.get("condition"), "-"),
+                        text(violation.get("budget_selector"), "-")));
+            }
+            parts.add(HtmlDocument.table(
+                    List.of("Provider", "Operation", "Metric", "Observed", "Threshold", "Condition", "Budget"),
+                    rows,
+                    Set.of(3, 4)));
+        }
+        return String.join("\n", parts);
     }
 
     /**

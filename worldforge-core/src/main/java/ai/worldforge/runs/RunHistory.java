@@ -46,6 +46,9 @@ public final class RunHistory {
             "diagnostics", "diagnostics",
             "workbench", "authoring");
 
+    /** The launcher that printed commands name: the one that exists in a checkout of this project. */
+    public static final String LAUNCHER = "bin/worldforge";
+
     private static final List<String> SAFE_ARTIFACT_SUFFIXES = List.of("json", "jsonl", "md", "csv", "txt", "html");
     private static final Pattern SECRET_FLAG =
             Pattern.compile("^(--?.*(api[-_]?key|token|secret|password|signature).*)$", Pattern.CASE_INSENSITIVE);
@@ -94,7 +97,7 @@ public final class RunHistory {
         String workspaceDisplay = workspaceDisplay(workspaceDir);
         String displayPath = workspaceDisplay + "/runs/" + runId;
         String issueBundle =
-                "worldforge runs bundle " + Shlex.quote(runId) + " --workspace-dir " + Shlex.quote(workspaceDisplay);
+                LAUNCHER + " runs bundle " + Shlex.quote(runId) + " --workspace-dir " + Shlex.quote(workspaceDisplay);
         Path runPath = truthy(manifest.get("path"))
                 ? Path.of(pathText)
                 : workspaceDir.resolve("runs").resolve(runId);
@@ -111,7 +114,8 @@ public final class RunHistory {
                 PyStrings.strip(orEmpty(manifest.get("command"))),
                 rerunCommand(manifest, workspaceDisplay),
                 failureSummary(manifest),
-                safeArtifactTypes(manifest),
+                safeArtifactTypes(manifest, false),
+                safeArtifactTypes(manifest, true),
                 manifest.get("artifact_paths") instanceof JsonObject paths ? paths.size() : 0,
                 eventCount(manifest),
                 runPath,
@@ -119,7 +123,7 @@ public final class RunHistory {
                 issueBundle,
                 workspaceDisplay + "/issue-bundles/" + runId,
                 kind.equals("eval") || kind.equals("benchmark")
-                        ? Optional.of("worldforge runs compare " + Shlex.quote(displayPath) + " <other-run>")
+                        ? Optional.of(LAUNCHER + " runs compare " + Shlex.quote(displayPath) + " <other-run>")
                         : Optional.empty(),
                 status.equals("failed") || status.equals("cancelled") || status.equals("skipped")
                         ? Optional.of(issueBundle)
@@ -209,7 +213,11 @@ public final class RunHistory {
         return kind.equals("eval") || kind.equals("benchmark") ? List.of(kind) : List.of();
     }
 
-    private static List<String> safeArtifactTypes(JsonObject manifest) {
+    /**
+     * The types of the manifest's safe relative artifact paths: each path once, by its label (by
+     * its suffix when unlabelled), or with {@code suffixes} the suffixes alone.
+     */
+    private static List<String> safeArtifactTypes(JsonObject manifest, boolean suffixes) {
         if (!(manifest.get("artifact_paths") instanceof JsonObject paths)) {
             return List.of();
         }
@@ -226,10 +234,7 @@ public final class RunHistory {
             String suffix = RunPaths.pySuffix(RunPaths.pyName(path)).toLowerCase(Locale.ROOT);
             suffix = suffix.isEmpty() ? "" : suffix.substring(1);
             if (SAFE_ARTIFACT_SUFFIXES.contains(suffix)) {
-                if (!entry.getKey().isEmpty()) {
-                    found.add(entry.getKey());
-                }
-                found.add(suffix);
+                found.add(suffixes || entry.getKey().isEmpty() ? suffix : entry.getKey());
             }
         }
         return List.copyOf(found);
@@ -292,6 +297,11 @@ public final class RunHistory {
         String command = recorded.isEmpty() ? synthesizedCommand(manifest) : recorded;
         List<String> tokens = Shlex.split(command).orElseGet(() -> whitespaceSplit(command));
         List<String> sanitized = new ArrayList<>();
+        if (!tokens.isEmpty() && tokens.get(0).equals("worldforge")) {
+            // Recorded commands name the program; the rerun names the launcher of this checkout.
+            tokens = new ArrayList<>(tokens);
+            tokens.set(0, LAUNCHER);
+        }
         boolean skipNext = false;
         for (String token : tokens) {
             if (skipNext) {
@@ -328,12 +338,13 @@ public final class RunHistory {
         String operation = orEmpty(manifest.get("operation"));
         return switch (kind) {
             case "eval" ->
-                "worldforge eval --suite " + (operation.isEmpty() ? "planning" : operation) + " --provider " + provider;
+                LAUNCHER + " eval --suite " + (operation.isEmpty() ? "planning" : operation) + " --provider "
+                        + provider;
             case "benchmark" ->
-                "worldforge benchmark --provider " + provider + " --operation "
+                LAUNCHER + " benchmark --provider " + provider + " --operation "
                         + (operation.isEmpty() ? "predict" : operation);
-            case "flow" -> operation.isEmpty() ? "worldforge runs list" : "worldforge harness --flow " + operation;
-            default -> "worldforge runs list";
+            // The reference reruns flows with `worldforge harness --flow`, a command this build lacks.
+            default -> LAUNCHER + " runs list";
         };
     }
 

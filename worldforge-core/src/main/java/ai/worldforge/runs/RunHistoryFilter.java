@@ -138,7 +138,8 @@ public record RunHistoryFilter(
                         .map(to -> record.createdDate().map(d -> !d.isAfter(to)).orElse(false))
                         .orElse(true)
                 && artifactType
-                        .map(t -> containsIgnoreCase(record.safeArtifactTypes(), t))
+                        .map(t -> containsIgnoreCase(record.safeArtifactTypes(), t)
+                                || containsIgnoreCase(record.artifactSuffixes(), t))
                         .orElse(true);
     }
 

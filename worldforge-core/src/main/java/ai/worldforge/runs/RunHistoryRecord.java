@@ -26,7 +26,10 @@ import java.util.Optional;
  * @param command the stripped manifest command
  * @param rerunCommand the command with secrets and host paths replaced
  * @param failureSummary the failure sentence, or empty
- * @param safeArtifactTypes labels and suffixes of safe relative artifact paths
+ * @param safeArtifactTypes one type per safe relative artifact path: its label, or its suffix when
+ *     it has no label (the reference lists label and suffix, so {@code markdown} and {@code md}
+ *     both appear for one report)
+ * @param artifactSuffixes the suffixes of those paths, which {@code --artifact-type} also matches
  * @param artifactCount number of artifact paths
  * @param eventCount number of provider events
  * @param path the run directory as listed
@@ -50,6 +53,7 @@ public record RunHistoryRecord(
         String rerunCommand,
         String failureSummary,
         List<String> safeArtifactTypes,
+        List<String> artifactSuffixes,
         int artifactCount,
         long eventCount,
         Path path,
@@ -62,6 +66,7 @@ public record RunHistoryRecord(
     public RunHistoryRecord {
         capabilities = List.copyOf(capabilities);
         safeArtifactTypes = List.copyOf(safeArtifactTypes);
+        artifactSuffixes = List.copyOf(artifactSuffixes);
     }
 
     /** The reference's {@code to_dict} (the display path as {@code path}). */

@@ -92,7 +92,8 @@ public final class RunPreservation {
 
     /**
      * Creates a {@code benchmark} run: operation = the requested operations joined by {@code ", "}
-     * (every benchmarkable operation when none), {@code input_summary {providers, operations}},
+     * (when none were requested, the operations that ran, in benchmark order; the reference lists
+     * every benchmarkable operation, although a provider runs only those it supports), {@code input_summary {providers, operations}},
      * {@code result_summary {result_count, error_count, retry_count, budget_passed}}, status {@code
      * failed} iff the budget gate failed, {@code event_count} = the summed {@code request_count} of
      * the results' {@code operation_metrics.events}.
@@ -113,7 +114,7 @@ public final class RunPreservation {
             Optional<Boolean> budgetPassed,
             Optional<JsonObject> configProfile) {
         Map<String, JsonObject> jsonPayloads = jsonPayloads(artifacts);
-        String operationLabel = String.join(", ", operations.isEmpty() ? BenchmarkContracts.OPERATIONS : operations);
+        String operationLabel = String.join(", ", operations.isEmpty() ? ranOperations(report) : operations);
         JsonObject inputSummary = JsonObject.builder()
                 .put("providers", strings(providers))
                 .put("operations", strings(operations))
@@ -169,6 +170,13 @@ public final class RunPreservation {
                         .configProfile(configProfile.orElse(null))
                         .build());
         return workspace;
+    }
+
+    /** The operations {@code report} has results for, in {@link BenchmarkContracts#OPERATIONS} order. */
+    private static List<String> ranOperations(BenchmarkReport report) {
+        java.util.Set<String> ran = new java.util.HashSet<>();
+        report.results().forEach(result -> ran.add(result.operation()));
+        return BenchmarkContracts.OPERATIONS.stream().filter(ran::contains).toList();
     }
 
     /** {@code reports/report.md} for {@code markdown}, else {@code reports/report.<key>}. */

@@ -4,7 +4,7 @@ import ai.worldforge.error.WorldConflictException;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.error.WorldStateException;
 import ai.worldforge.internal.Ids;
-import ai.worldforge.internal.IoErrors;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.LimitedInputStream;
 import ai.worldforge.internal.StorageIds;
 import ai.worldforge.json.CanonicalJsonWriter;
@@ -129,7 +129,7 @@ public final class LocalJsonWorldStore implements WorldStore {
             current = versionOf(target);
         } catch (IOException e) {
             throw new WorldStateException(
-                    "Failed to save world '" + id + "' to " + target + ": " + IoErrors.reason(e), e);
+                    "Failed to save world '" + id + "' to " + target + ": " + ErrorText.reason(e), e);
         }
         checkExpected(id, target, expected, current);
         Path temp = directory.resolve("." + id + ".json." + Ids.generate("tmp") + ".tmp");
@@ -152,7 +152,7 @@ public final class LocalJsonWorldStore implements WorldStore {
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
             throw new WorldStateException(
-                    "Failed to save world '" + id + "' to " + target + ": " + IoErrors.reason(cause), e);
+                    "Failed to save world '" + id + "' to " + target + ": " + ErrorText.reason(cause), e);
         } catch (WorldForgeException e) {
             throw new WorldStateException("World '" + id + "' is not valid for persistence: " + e.getMessage(), e);
         } finally {
@@ -221,7 +221,7 @@ public final class LocalJsonWorldStore implements WorldStore {
                 }
             } catch (IOException e) {
                 throw new WorldStateException(
-                        "Failed to delete world '" + id + "' at " + path + ": " + IoErrors.reason(e), e);
+                        "Failed to delete world '" + id + "' at " + path + ": " + ErrorText.reason(e), e);
             }
             syncDirectory();
             return id;
@@ -236,7 +236,7 @@ public final class LocalJsonWorldStore implements WorldStore {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new WorldStateException(
-                    "Failed to " + action + ": cannot create " + directory + ": " + IoErrors.reason(e), e);
+                    "Failed to " + action + ": cannot create " + directory + ": " + ErrorText.reason(e), e);
         }
     }
 
@@ -292,7 +292,7 @@ public final class LocalJsonWorldStore implements WorldStore {
             throw new WorldStateException(tooLarge(path, -1), e);
         } catch (IOException e) {
             throw new WorldStateException(
-                    "Failed to load world '" + id + "' from " + path + ": " + IoErrors.reason(e), e);
+                    "Failed to load world '" + id + "' from " + path + ": " + ErrorText.reason(e), e);
         } catch (WorldStateException e) {
             throw e;
         } catch (WorldForgeException e) {
@@ -344,7 +344,7 @@ public final class LocalJsonWorldStore implements WorldStore {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new WorldStateException("Failed to list worlds in " + directory + ": " + IoErrors.reason(e), e);
+            throw new WorldStateException("Failed to list worlds in " + directory + ": " + ErrorText.reason(e), e);
         }
         Collections.sort(ids);
         return ids;
@@ -408,7 +408,7 @@ public final class LocalJsonWorldStore implements WorldStore {
         try {
             leftovers = StaleSaveFiles.list(directory);
         } catch (IOException e) {
-            return List.of("World store " + directory + " cannot be listed: " + IoErrors.reason(e) + ".");
+            return List.of("World store " + directory + " cannot be listed: " + ErrorText.reason(e) + ".");
         }
         if (leftovers.isEmpty()) {
             return List.of();

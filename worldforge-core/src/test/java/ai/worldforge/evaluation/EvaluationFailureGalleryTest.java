@@ -86,7 +86,7 @@ class EvaluationFailureGalleryTest {
                 .isEqualTo("score=0.2500; passed=false; metric keys: api_token, local_path, raw_tensor, resolution,"
                         + " tensor_values, url");
         assertThat(c.triageSteps().get(1))
-                .isEqualTo("Rerun `uv run worldforge eval --suite custom --provider mock --format json` in a clean"
+                .isEqualTo("Rerun `bin/worldforge eval --suite custom --provider mock --format json` in a clean"
                         + " checkout.");
         JsonObject preview = c.metricsPreview();
         assertThat(preview.get("local_path")).isEqualTo(JsonString.of("[host-local-path]"));

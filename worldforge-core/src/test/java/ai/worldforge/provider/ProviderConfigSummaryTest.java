@@ -378,7 +378,7 @@ class ProviderConfigSummaryTest {
         assertThat(index.get(3))
                 .isEqualTo(new ProviderDocsEntry(
                         "runway",
-                        "docs/src/providers/runway.md",
+                        "docs/runway.md",
                         "beta",
                         "generate, transfer",
                         "RUNWAYML_API_SECRET or RUNWAY_API_SECRET",
@@ -392,7 +392,7 @@ class ProviderConfigSummaryTest {
                         "registration",
                         "runtime_ownership");
         ProviderDocsEntry mock = index.get(0);
-        assertThat(mock.docsPath()).isEqualTo("docs/src/providers/README.md");
+        assertThat(mock.docsPath()).isEqualTo("docs/providers.md");
         assertThat(mock.capabilities()).isEqualTo("predict, generate, transfer, reason, embed");
         assertThat(mock.registration()).isEqualTo("always registered");
         assertThat(mock.implementationStatus()).isEqualTo("stable");

@@ -26,7 +26,7 @@ class ProviderConfigurationIndexTest {
     void manifestBackedRowsCarryTheManifestData() {
         ProviderConfigurationIndex.Row runway = row("runway");
         RuntimeManifest manifest = RuntimeManifest.load("runway");
-        assertThat(runway.docsPath()).isEqualTo("docs/src/providers/runway.md");
+        assertThat(runway.docsPath()).isEqualTo("docs/runway.md");
         assertThat(runway.capabilities()).isEqualTo("generate, transfer");
         assertThat(runway.requiredEnvVars()).containsExactly("RUNWAYML_API_SECRET", "RUNWAY_API_SECRET");
         assertThat(runway.optionalEnvVars()).isEqualTo(manifest.optionalEnvVars());
@@ -35,7 +35,7 @@ class ProviderConfigurationIndexTest {
         assertThat(runway.smokeCommand()).isEqualTo(manifest.minimumSmokeCommand());
         assertThat(runway.credentialGates()).containsExactly("RUNWAYML_API_SECRET", "RUNWAY_API_SECRET");
         assertThat(runway.evidenceLevel()).isEqualTo("prepared-host");
-        assertThat(runway.diagnosticCommand()).isEqualTo("uv run worldforge provider health runway");
+        assertThat(runway.diagnosticCommand()).isEqualTo("bin/worldforge provider health runway");
 
         ProviderConfigurationIndex.Row cosmosPolicy = row("cosmos-policy");
         assertThat(cosmosPolicy.capabilities()).isEqualTo("none (policy requires host action_translator)");
@@ -80,7 +80,7 @@ class ProviderConfigurationIndexTest {
                 .isEqualTo("| Provider | Evidence level | Required inputs | Optional inputs | Optional packages | "
                         + "Prepared-host assets | Default timeouts | First diagnostic |");
         assertThat(markdown)
-                .contains("| [`runway`](providers/runway.md) | `prepared-host` | `RUNWAYML_API_SECRET` or"
+                .contains("| [`runway`](runway.md) | `prepared-host` | `RUNWAYML_API_SECRET` or"
                         + " `RUNWAY_API_SECRET` |");
         assertThat(markdown).contains("## Prepared-Host Smoke Commands");
         assertThat(markdown).contains("| `mock` | `not smoke-testable from WorldForge` | none |");

@@ -60,7 +60,9 @@ class RuntimeManifestTest {
                         "cosmos-policy", "cosmos", "gr00t", "jepa-wms", "jepa", "lerobot", "leworldmodel", "runway");
         for (RuntimeManifest manifest : manifests) {
             assertThat(manifest.schemaVersion()).isEqualTo(1);
-            assertThat(manifest.docsPath()).isEqualTo("docs/src/providers/" + manifest.provider() + ".md");
+            // This project's docs, not the reference's docs/src/providers/ pages.
+            assertThat(manifest.docsPath()).startsWith("docs/").doesNotStartWith("docs/src/");
+            assertThat(Path.of("..").resolve(manifest.docsPath())).isRegularFile();
             assertThat(manifest.minimumSmokeCommand()).isNotBlank();
             assertThat(manifest.expectedSuccessSignal()).isNotBlank();
             assertThat(manifest.hostOwnedArtifacts()).isNotEmpty();
@@ -214,12 +216,12 @@ class RuntimeManifestTest {
     void derivedHealthDetails() {
         RuntimeManifest lewm = RuntimeManifest.load("leworldmodel");
         assertThat(lewm.missingConfigurationDetail())
-                .isEqualTo("missing LEWORLDMODEL_POLICY or LEWM_POLICY; configure runtime using"
-                        + " docs/src/providers/leworldmodel.md");
+                .isEqualTo(
+                        "missing LEWORLDMODEL_POLICY or LEWM_POLICY; configure runtime using" + " docs/providers.md");
         assertThat(lewm.missingDependencyDetail("torch"))
                 .isEqualTo("missing optional dependency torch; install torch plus the official stable_worldmodel"
-                        + " loading path in the host runtime; minimum smoke: scripts/lewm-real --checkpoint"
-                        + " ~/.stable-wm/pusht/lewm_object.ckpt --device cpu");
+                        + " loading path in the host runtime; minimum smoke: bin/worldforge provider health"
+                        + " leworldmodel");
         assertThat(RuntimeManifest.load("lerobot").missingDependencyDetail("not-in-manifest"))
                 .isEqualTo("missing optional dependency not-in-manifest");
     }

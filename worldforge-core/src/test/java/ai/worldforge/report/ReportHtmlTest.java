@@ -164,6 +164,32 @@ class ReportHtmlTest {
     }
 
     @Test
+    void gatedBenchmarkPageShowsTheGateStatusAndItsViolations() {
+        BenchmarkReport report = new BenchmarkReport(
+                List.of(benchmark("mock", "predict", 2, 0, OptionalDouble.of(3.5))), JsonObject.EMPTY);
+        JsonObject failing = report.evaluateBudgets(ai.worldforge.benchmark.BenchmarkBudget.parseAll(
+                        ai.worldforge.json.Json.parse("{\"budgets\":[{\"provider\":\"mock\",\"operation\":"
+                                + "\"predict\",\"max_average_latency_ms\":1.0}]}")))
+                .toJson();
+        String html = ReportHtml.benchmarkWithGate(report.toJson(), failing);
+        assertInert(html);
+        assertThat(sections(html)).containsExactly("Budget Gate", "Results");
+        assertThat(html)
+                .contains("<p><strong>Status: failed</strong></p>")
+                .contains("<li><strong>Violations:</strong> <code>1</code></li>")
+                .contains("<tr><td>mock</td><td>predict</td><td>average_latency_ms</td>"
+                        + "<td class=\"numeric\">3.5</td><td class=\"numeric\">1.0</td>");
+        JsonObject passing = report.evaluateBudgets(ai.worldforge.benchmark.BenchmarkBudget.parseAll(
+                        ai.worldforge.json.Json.parse("{\"budgets\":[{\"provider\":\"mock\",\"operation\":"
+                                + "\"predict\",\"max_average_latency_ms\":10.0}]}")))
+                .toJson();
+        assertThat(ReportHtml.benchmarkWithGate(report.toJson(), passing))
+                .contains("<p><strong>Status: passed</strong></p>")
+                .doesNotContain("<th>Metric</th>");
+        assertThat(ReportHtml.benchmark(report.toJson())).doesNotContain("Budget Gate");
+    }
+
+    @Test
     void benchmarkPageHasTheResultsTableAndLatencyAndThroughputCharts() {
         ProvenanceEnvelope provenance = ProvenanceEnvelope.builder(
                         ProvenanceEnvelope.KIND_BENCHMARK, "benchmark", "benchmark:1", CLOCK)

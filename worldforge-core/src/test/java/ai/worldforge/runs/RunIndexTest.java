@@ -180,20 +180,20 @@ class RunIndexTest {
         JsonObject eval = (JsonObject) ((JsonArray) json.get("entries")).get(2);
         assertThat(eval.get("rerun_command"))
                 .isEqualTo(JsonString.of(
-                        "worldforge eval --suite planning --provider mock --run-workspace '<workspace-dir>'"));
+                        "bin/worldforge eval --suite planning --provider mock --run-workspace '<workspace-dir>'"));
         assertThat(eval.get("comparison_command"))
-                .isEqualTo(JsonString.of(
-                        "worldforge runs compare '<workspace-dir>/runs/20260101T000000Z-00000001'" + " <other-run>"));
+                .isEqualTo(JsonString.of("bin/worldforge runs compare '<workspace-dir>/runs/20260101T000000Z-00000001'"
+                        + " <other-run>"));
         assertThat(eval.get("recovery_command")).isEqualTo(JsonNull.INSTANCE);
         assertThat(eval.get("capabilities")).isEqualTo(JsonArray.of(JsonString.of("eval")));
         assertThat(eval.get("safe_artifact_types"))
-                .isEqualTo(JsonArray.of(JsonString.of("json"), JsonString.of("markdown"), JsonString.of("md")));
+                .isEqualTo(JsonArray.of(JsonString.of("json"), JsonString.of("markdown")));
         JsonObject flow = (JsonObject) ((JsonArray) json.get("entries")).get(0);
         assertThat(flow.get("failure_summary"))
                 .isEqualTo(JsonString.of("Run was skipped without a structured reason."));
         assertThat(flow.get("recovery_command"))
                 .isEqualTo(JsonString.of(
-                        "worldforge runs bundle 20260103T000000Z-00000003 --workspace-dir '<workspace-dir>'"));
+                        "bin/worldforge runs bundle 20260103T000000Z-00000003 --workspace-dir '<workspace-dir>'"));
         assertThat(flow.get("issue_bundle_path"))
                 .isEqualTo(JsonString.of("<workspace-dir>/issue-bundles/20260103T000000Z-00000003"));
     }
@@ -217,17 +217,17 @@ class RunIndexTest {
                 .build();
 
         assertThat(RunHistory.rerunCommand(manifest, ".worldforge"))
-                .isEqualTo("worldforge benchmark --api-key '<redacted>' --input '<host-local:private-input.json>' "
+                .isEqualTo("bin/worldforge benchmark --api-key '<redacted>' --input '<host-local:private-input.json>' "
                         + "'RUNWAY_TOKEN=<redacted>' '<redacted-url>' '<host-local:clip.mp4>' --run-workspace w");
         assertThat(RunHistory.rerunCommand(
                         JsonObject.builder().put("kind", "eval").build(), "ws"))
-                .isEqualTo("worldforge eval --suite planning --provider mock --run-workspace ws");
+                .isEqualTo("bin/worldforge eval --suite planning --provider mock --run-workspace ws");
         assertThat(RunHistory.rerunCommand(
                         JsonObject.builder()
                                 .put("command", "worldforge 'unbalanced")
                                 .build(),
                         "ws"))
-                .isEqualTo("worldforge ''\"'\"'unbalanced'");
+                .isEqualTo("bin/worldforge ''\"'\"'unbalanced'");
     }
 
     @Test
@@ -268,7 +268,11 @@ class RunIndexTest {
         assertThat(record.capabilities()).containsExactly("eval");
         assertThat(record.createdDate()).hasValue(java.time.LocalDate.of(2026, 4, 30));
         assertThat(record.artifactCount()).isEqualTo(2);
-        assertThat(record.safeArtifactTypes()).containsExactly("json", "markdown", "md");
+        // One type per artifact: the Markdown report is "markdown", not also "md".
+        assertThat(record.safeArtifactTypes()).containsExactly("json", "markdown");
+        assertThat(record.artifactSuffixes()).containsExactly("json", "md");
+        RunHistoryFilter bySuffix = RunHistoryFilter.fromStrings(null, null, null, null, null, "md");
+        assertThat(RunIndex.build(tmp, Optional.of(bySuffix), CLOCK).entries()).hasSize(1);
         assertThat(record.failureSummary()).isEmpty();
         assertThat(record.toJson().get("event_count")).isEqualTo(JsonInt.of(0));
     }

@@ -148,7 +148,7 @@ public final class RunwayProvider extends BaseProvider {
         return ProviderProfile.builder(name)
                 .capabilities(ProviderCapabilities.of(Capability.GENERATE, Capability.TRANSFER))
                 .local(false)
-                .description("Runway image-to-video and video-to-video adapter.")
+                .description("Runway adapter for text/image-to-video and video-to-video generation.")
                 .packageName("worldforge")
                 .implementationStatus("beta")
                 .deterministic(false)
@@ -157,7 +157,10 @@ public final class RunwayProvider extends BaseProvider {
                 .requiredEnvVars(List.of(API_SECRET_ENV, LEGACY_API_SECRET_ENV))
                 .supportedModalities(List.of("text", "image", "video"))
                 .artifactTypes(List.of("video"))
-                .notes(List.of())
+                .notes(List.of(
+                        "Targets Runway's documented `image_to_video`, `video_to_video`, and `tasks` APIs.",
+                        "Supports `RUNWAYML_API_SECRET` and the legacy alias `RUNWAY_API_SECRET`.",
+                        "Downloaded task outputs should be persisted by the caller because URLs expire."))
                 .supportedModels(List.of(DEFAULT_MODEL, "gen4_turbo", "veo3.1", "veo3.1_fast", "gen4_aleph"))
                 .defaultModel(DEFAULT_MODEL)
                 .requestPolicy(policy)

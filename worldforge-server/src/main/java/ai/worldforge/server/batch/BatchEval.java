@@ -9,6 +9,8 @@ import ai.worldforge.benchmark.ProviderBenchmarkHarness;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.evaluation.EvaluationReport;
 import ai.worldforge.evaluation.EvaluationSuite;
+import ai.worldforge.internal.AtomicTextFiles;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonInt;
 import ai.worldforge.json.JsonNull;
@@ -27,7 +29,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -269,18 +270,13 @@ public final class BatchEval {
         return relativePath;
     }
 
-    /** Writes a temporary file next to {@code target}, then moves it into place atomically. */
+    /**
+     * Writes a temporary file next to {@code target}, then moves it into place atomically, with the
+     * default file mode of every file WorldForge writes.
+     */
     static void writeAtomically(Path target, byte[] bytes) {
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicTextFiles.writeCreatingParents(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -331,8 +327,7 @@ public final class BatchEval {
             if (e instanceof AccessDeniedException) {
                 return "[Errno 13] Permission denied: '" + path + "'";
             }
-            String message = e.getMessage();
-            return message == null ? e.getClass().getSimpleName() : message;
+            return ErrorText.describe(e);
         }
 
         private static String sha256(String text) {
