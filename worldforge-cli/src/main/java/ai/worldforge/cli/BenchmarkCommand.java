@@ -10,6 +10,7 @@ import ai.worldforge.benchmark.preset.BenchmarkPreset;
 import ai.worldforge.benchmark.preset.BenchmarkPresets;
 import ai.worldforge.config.ConfigProfile;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonObject;
@@ -23,7 +24,6 @@ import ai.worldforge.runs.RunWorkspace;
 import ai.worldforge.trace.ProvenanceEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -412,7 +412,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Path path = context.path(value);
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8)
+            text = BoundedFiles.readUtf8(path, BoundedFiles.DEFAULT_DOCUMENT_BYTES)
                     .replace("\r\n", "\n")
                     .replace('\r', '\n');
         } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import ai.worldforge.benchmark.BenchmarkInputs;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.evaluation.EvaluationReport;
 import ai.worldforge.evaluation.EvaluationSuite;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonBool;
@@ -145,7 +146,7 @@ public final class CorePerformanceCheck {
     static Map<String, Double> loadBudgets(Path path) {
         JsonValue payload;
         try {
-            payload = Json.parse(Files.readString(path, StandardCharsets.UTF_8));
+            payload = Json.parse(BoundedFiles.readUtf8(path, BoundedFiles.DEFAULT_DOCUMENT_BYTES));
         } catch (IOException e) {
             throw new WorldForgeException("Failed to read core performance budget file " + path + ": " + e, e);
         } catch (JsonSyntaxException e) {
@@ -293,7 +294,7 @@ public final class CorePerformanceCheck {
     private String fixtureLoading() {
         try {
             BenchmarkInputs inputs = BenchmarkInputs.fromJson(
-                    Json.parse(Files.readString(fixture, StandardCharsets.UTF_8)),
+                    Json.parse(BoundedFiles.readUtf8(fixture, BoundedFiles.DEFAULT_DOCUMENT_BYTES)),
                     fixture.toAbsolutePath().getParent());
             if (inputs.embeddingText().isEmpty()) {
                 throw new IllegalStateException("benchmark fixture did not load");

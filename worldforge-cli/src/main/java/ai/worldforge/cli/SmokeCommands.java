@@ -2,6 +2,7 @@ package ai.worldforge.cli;
 
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.ProviderEvent;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
@@ -373,7 +374,8 @@ final class SmokeCommands {
                 if (policyInfoJson == null) {
                     throw new WorldForgeException("--policy-info-json is required unless --health-only is given.");
                 }
-                JsonValue info = Json.parse(Files.readString(context.path(policyInfoJson), StandardCharsets.UTF_8));
+                JsonValue info = Json.parse(
+                        BoundedFiles.readUtf8(context.path(policyInfoJson), BoundedFiles.DEFAULT_DOCUMENT_BYTES));
                 if (!(info instanceof JsonObject object)) {
                     throw new WorldForgeException("--policy-info-json must contain a JSON object.");
                 }
@@ -525,7 +527,7 @@ final class SmokeCommands {
             } else {
                 byte[] frames = inputVideo == null
                         ? "worldforge-runway-transfer-seed".getBytes(StandardCharsets.UTF_8)
-                        : Files.readAllBytes(context.path(inputVideo));
+                        : BoundedFiles.readBytes(context.path(inputVideo), BoundedFiles.LARGE_FILE_BYTES);
                 VideoClip input = new VideoClip(
                         List.of(frames),
                         fps,

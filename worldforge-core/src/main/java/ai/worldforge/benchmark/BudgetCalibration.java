@@ -1,5 +1,7 @@
 package ai.worldforge.benchmark;
 
+import ai.worldforge.internal.ErrorText;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.AtomicTextFiles;
 import ai.worldforge.internal.JsonReads;
@@ -536,11 +538,11 @@ public final class BudgetCalibration {
 
     private static byte[] readBytes(Path path, String label) {
         try {
-            return Files.readAllBytes(path);
+            return BoundedFiles.readBytes(path, BoundedFiles.LARGE_FILE_BYTES);
         } catch (NoSuchFileException e) {
             throw new WorldForgeException(label + " not found: " + path, e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WorldForgeException(label + " could not be read: " + path + ": " + ErrorText.reason(e), e);
         }
     }
 

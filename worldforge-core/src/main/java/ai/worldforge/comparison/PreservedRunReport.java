@@ -1,5 +1,6 @@
 package ai.worldforge.comparison;
 
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
@@ -134,7 +135,7 @@ public record PreservedRunReport(JsonObject manifest, JsonObject report, Path ru
         String title = name.equals("run manifest") ? "Run Manifest" : "Run Report";
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = BoundedFiles.readUtf8(path, BoundedFiles.LARGE_FILE_BYTES);
         } catch (IOException e) {
             throw new WorldForgeException("Failed to read " + name + " " + path + ": " + describe(e, path), e);
         }

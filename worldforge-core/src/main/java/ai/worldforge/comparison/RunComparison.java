@@ -978,8 +978,7 @@ public final class RunComparison {
                     .put("exists", Files.isRegularFile(artifact));
             if (Files.isRegularFile(artifact)) {
                 try {
-                    byte[] data = Files.readAllBytes(artifact);
-                    summary.put("size_bytes", data.length).put("sha256", Sha256Hex.of(data));
+                    summary.put("size_bytes", Files.size(artifact)).put("sha256", Sha256Hex.ofFile(artifact));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,5 +1,6 @@
 package ai.worldforge.config;
 
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.Redaction;
 import ai.worldforge.internal.Checks;
@@ -168,7 +169,7 @@ public record ConfigProfile(
     public static ConfigProfile load(Path path, @Nullable Function<String, JsonValue> tomlDecoder) {
         byte[] raw;
         try {
-            raw = Files.readAllBytes(path);
+            raw = BoundedFiles.readBytes(path, BoundedFiles.DEFAULT_DOCUMENT_BYTES);
         } catch (IOException e) {
             throw new WorldForgeException("Failed to read configuration profile " + path + ": " + describe(e, path), e);
         }

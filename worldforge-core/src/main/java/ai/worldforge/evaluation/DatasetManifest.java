@@ -1,5 +1,7 @@
 package ai.worldforge.evaluation;
 
+import ai.worldforge.internal.LimitedInputStream;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.Checks;
 import ai.worldforge.internal.PyStrings;
@@ -130,7 +132,7 @@ public final class DatasetManifest {
         String source = path.toString();
         String text;
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = new LimitedInputStream(in, BoundedFiles.DEFAULT_DOCUMENT_BYTES).readAllBytes();
             text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

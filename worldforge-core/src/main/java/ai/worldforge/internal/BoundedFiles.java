@@ -19,8 +19,14 @@ import java.nio.file.Path;
  * NotUtf8} for text that is not UTF-8. Stateless and thread-safe.
  */
 public final class BoundedFiles {
-    /** The default limit for JSON and TOML documents users hand to commands: 64 MiB. */
+    /**
+     * The limit for JSON and TOML documents users hand to commands (inputs, budgets, profiles,
+     * manifests, policy observations): 64 MiB.
+     */
     public static final long DEFAULT_DOCUMENT_BYTES = 64L * 1024 * 1024;
+
+    /** The limit for reports read back and media files (input clips, local assets): 256 MiB. */
+    public static final long LARGE_FILE_BYTES = 256L * 1024 * 1024;
 
     private BoundedFiles() {}
 
@@ -61,14 +67,21 @@ public final class BoundedFiles {
         return out.flip().toString();
     }
 
-    /** Bytes that are not UTF-8 text. */
-    public static final class NotUtf8 extends IOException {
+    /**
+     * Bytes that are not UTF-8 text; a {@link java.nio.charset.CharacterCodingException}, so code
+     * that handles the JDK's decoding failures handles it too.
+     */
+    public static final class NotUtf8 extends java.nio.charset.CharacterCodingException {
         private static final long serialVersionUID = 1L;
         private final long offset;
 
         NotUtf8(long offset) {
-            super("the file is not UTF-8 text (invalid byte at offset " + offset + ")");
             this.offset = offset;
+        }
+
+        @Override
+        public String getMessage() {
+            return "the file is not UTF-8 text (invalid byte at offset " + offset + ")";
         }
 
         /** Offset of the first byte that is not part of a UTF-8 sequence. */

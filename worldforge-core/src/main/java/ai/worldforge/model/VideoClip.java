@@ -1,5 +1,7 @@
 package ai.worldforge.model;
 
+import ai.worldforge.internal.ErrorText;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.Checks;
 import ai.worldforge.json.JsonArray;
@@ -160,9 +162,9 @@ public final class VideoClip {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = BoundedFiles.readBytes(path, BoundedFiles.LARGE_FILE_BYTES);
         } catch (IOException e) {
-            throw new UncheckedIOException("Failed to read video clip from " + path + ": " + e.getMessage(), e);
+            throw new WorldForgeException("Failed to read video clip from " + path + ": " + ErrorText.reason(e), e);
         }
         JsonObject metadata = JsonObject.builder()
                 .put("content_type", JsonString.of(contentTypeFor(path)))

@@ -1,5 +1,7 @@
 package ai.worldforge.provider;
 
+import ai.worldforge.internal.LimitedInputStream;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.json.Json;
@@ -141,7 +143,7 @@ public record RuntimeManifest(
     public static RuntimeManifest read(Path file) {
         String source = String.valueOf(file.getFileName());
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, source);
+            return read(new LimitedInputStream(in, BoundedFiles.DEFAULT_DOCUMENT_BYTES), source);
         } catch (NoSuchFileException e) {
             String stem = source.endsWith(".json") ? source.substring(0, source.length() - 5) : source;
             throw new WorldForgeException("Runtime manifest not found for provider '" + stem + "'.", e);

@@ -1,5 +1,8 @@
 package ai.worldforge.runs;
 
+import ai.worldforge.internal.Sha256Hex;
+import ai.worldforge.internal.ErrorText;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.Redaction;
 import ai.worldforge.internal.JsonReads;
@@ -306,11 +309,12 @@ public final class EvidenceBundles {
         Path manifestPath = runPath.resolve(RunManifest.FILE_NAME);
         String text;
         try {
-            text = Files.readString(manifestPath);
+            text = BoundedFiles.readUtf8(manifestPath, BoundedFiles.DEFAULT_DOCUMENT_BYTES);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new WorldForgeException("Run manifest not found: " + manifestPath, e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WorldForgeException(
+                    "Run manifest could not be read: " + manifestPath + ": " + ErrorText.reason(e), e);
         }
         JsonValue payload;
         try {
@@ -378,7 +382,7 @@ public final class EvidenceBundles {
         for (Path reportPath : reportPaths) {
             JsonValue payload;
             try {
-                payload = Json.parse(Files.readString(reportPath));
+                payload = Json.parse(BoundedFiles.readUtf8(reportPath, BoundedFiles.LARGE_FILE_BYTES));
             } catch (IOException | RuntimeException e) {
                 continue;
             }
@@ -542,13 +546,28 @@ public final class EvidenceBundles {
     }
 
     private static void copySafeFile(Context context, Path source, String destination, String kind) {
+        String suffix = RunPaths.pySuffix(source.getFileName().toString());
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(source);
+            long size = Files.size(source);
+            if (size > MAX_SAFE_ARTIFACT_BYTES) {
+                // Too large to attach: recorded by size and streamed digest, never read into memory.
+                String reason = unsafeReason(suffix, size, new byte[0]);
+                recordFile(
+                        context,
+                        destination,
+                        displayPath(source, context.roots),
+                        kind,
+                        reason,
+                        "sha256:" + Sha256Hex.ofFile(source),
+                        size);
+                return;
+            }
+            bytes = BoundedFiles.readBytes(source, MAX_SAFE_ARTIFACT_BYTES);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WorldForgeException("Run file could not be read: " + source + ": " + ErrorText.reason(e), e);
         }
-        String reason = unsafeReason(RunPaths.pySuffix(source.getFileName().toString()), bytes.length, bytes);
+        String reason = unsafeReason(suffix, bytes.length, bytes);
         recordFile(context, destination, displayPath(source, context.roots), kind, reason, sha256(bytes), bytes.length);
         if (reason == null) {
             context.copies.put(destination, bytes);

@@ -1,5 +1,7 @@
 package ai.worldforge.runs;
 
+import ai.worldforge.internal.ErrorText;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonInt;
@@ -91,12 +93,12 @@ public record RunIndex(
             }
             String text;
             try {
-                text = Files.readString(manifestPath);
+                text = BoundedFiles.readUtf8(manifestPath, BoundedFiles.DEFAULT_DOCUMENT_BYTES);
             } catch (CharacterCodingException e) {
                 issues.add(new RunIndexIssue(runDir, "manifest-unreadable", "manifest is not valid UTF-8"));
                 continue;
             } catch (IOException e) {
-                issues.add(new RunIndexIssue(runDir, "manifest-unreadable", String.valueOf(e.getMessage())));
+                issues.add(new RunIndexIssue(runDir, "manifest-unreadable", ErrorText.reason(e)));
                 continue;
             }
             JsonValue payload;

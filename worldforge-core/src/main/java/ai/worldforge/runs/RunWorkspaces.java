@@ -1,5 +1,6 @@
 package ai.worldforge.runs;
 
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.JsonReads;
 import ai.worldforge.json.Json;
@@ -129,7 +130,7 @@ public final class RunWorkspaces {
     /** The parsed manifest object at {@code manifestPath}, or empty when unreadable or not an object. */
     static Optional<JsonObject> readManifest(Path manifestPath) {
         try {
-            JsonValue payload = Json.parse(Files.readString(manifestPath));
+            JsonValue payload = Json.parse(BoundedFiles.readUtf8(manifestPath, BoundedFiles.DEFAULT_DOCUMENT_BYTES));
             return payload instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

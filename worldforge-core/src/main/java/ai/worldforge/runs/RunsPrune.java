@@ -1,5 +1,6 @@
 package ai.worldforge.runs;
 
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.Checks;
 import ai.worldforge.internal.JsonReads;
@@ -249,7 +250,7 @@ public final class RunsPrune {
     public static Optional<RunsRetentionPolicy> loadRetentionProfile(Path profile) {
         JsonValue payload;
         try {
-            payload = Json.parse(Files.readString(profile));
+            payload = Json.parse(BoundedFiles.readUtf8(profile, BoundedFiles.DEFAULT_DOCUMENT_BYTES));
         } catch (IOException | JsonSyntaxException e) {
             throw new WorldForgeException(
                     "Failed to read retention profile " + RunPaths.pyStr(profile) + ": " + e.getMessage(), e);

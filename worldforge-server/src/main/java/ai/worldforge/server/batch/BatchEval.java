@@ -1,5 +1,6 @@
 package ai.worldforge.server.batch;
 
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.WorldForge;
 import ai.worldforge.benchmark.BenchmarkBudget;
 import ai.worldforge.benchmark.BenchmarkGateReport;
@@ -290,7 +291,7 @@ public final class BatchEval {
         static LoadedFile read(Path path, String kind) {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(path);
+                bytes = BoundedFiles.readBytes(path, BoundedFiles.DEFAULT_DOCUMENT_BYTES);
             } catch (IOException | RuntimeException e) {
                 throw new WorldForgeException(
                         "Failed to read benchmark " + kind + " file " + path + ": " + describe(e, path), e);
