@@ -58,7 +58,8 @@ class HostileFilesCliTest {
                         "must contain valid JSON",
                         "must be valid JSON",
                         "contains invalid JSON",
-                        "Expecting value");
+                        "Expecting value",
+                        "is not a file");
         assertThat(cli.snapshot()).isEqualTo(before);
     }
 
