@@ -236,14 +236,14 @@ public final class Main {
                 new WorldCommands.Show(context),
                 new WorldCommands.History(context),
                 new WorldCommands.Objects(context),
-                new WorldCommands.AddObject(context),
-                new WorldCommands.UpdateObject(context),
-                new WorldCommands.RemoveObject(context),
-                new WorldCommands.Delete(context),
-                new WorldCommands.Predict(context),
-                new WorldCommands.Export(context),
-                new WorldCommands.Import(context),
-                new WorldCommands.Fork(context))) {
+                new WorldEditCommands.AddObject(context),
+                new WorldEditCommands.UpdateObject(context),
+                new WorldEditCommands.RemoveObject(context),
+                new WorldEditCommands.Delete(context),
+                new WorldEditCommands.Predict(context),
+                new WorldTransferCommands.Export(context),
+                new WorldTransferCommands.Import(context),
+                new WorldTransferCommands.Fork(context))) {
             world.addSubcommand(new CommandLine(sub));
         }
         return world;

@@ -221,7 +221,9 @@ class LauncherIT {
                         "--operation",
                         "predict",
                         "--iterations",
-                        "20000000",
+                        "1000000", // the most one case may take: about 20 s on the mock
+                        "--operation",
+                        "generate",
                         "--format",
                         "json")
                 .directory(dir.toFile())
