@@ -156,12 +156,14 @@ final class AssignmentRules {
             if (!SecretKeys.namesSecret(text, runStart, runEnd, SecretKeys.SECRET_WORD | SecretKeys.BEARER_WORD)) {
                 continue;
             }
-            char quote = runStart - 1 >= last ? text.charAt(runStart - 1) : 0;
+            // A quoted key may be a dotted name ("smtp.pass"): its runs before the last belong to it.
+            int keyStart = dottedNameStart(text, runStart, last);
+            char quote = keyStart - 1 >= last ? text.charAt(keyStart - 1) : 0;
             int valueStart = -1;
             int matchStart = runStart;
             if ((quote == '"' || quote == '\'') && runEnd < n && text.charAt(runEnd) == quote) {
                 valueStart = afterColon(text, runEnd + 1);
-                matchStart = runStart - 1;
+                matchStart = keyStart - 1;
             }
             int valueEnd = valueStart < 0 ? -1 : colonValueEnd(text, valueStart);
             if (valueEnd < 0) {
@@ -181,7 +183,7 @@ final class AssignmentRules {
             if (quote != 0) {
                 out.append(quote);
             }
-            out.append(text, runStart, runEnd);
+            out.append(text, quote != 0 ? keyStart : runStart, runEnd);
             if (quote != 0) {
                 out.append(quote);
             }
@@ -199,6 +201,18 @@ final class AssignmentRules {
             i = last;
         }
         return TextRedactor.finish(text, out, last);
+    }
+
+    /** The start of the dotted name ({@code a.b.run}) ending with the run at {@code runStart}, not before {@code floor}. */
+    private static int dottedNameStart(String text, int runStart, int floor) {
+        int start = runStart;
+        while (start - 2 >= floor && text.charAt(start - 1) == '.' && SecretKeys.isKeyChar(text.charAt(start - 2))) {
+            start--;
+            while (start - 1 >= floor && SecretKeys.isKeyChar(text.charAt(start - 1))) {
+                start--;
+            }
+        }
+        return start;
     }
 
     /**

@@ -95,6 +95,9 @@ class RedactionHardeningTest {
                         "session=[redacted] sessionId: [redacted] jsessionid=[redacted] jwt=[redacted] sig=[redacted]"
                                 + " pin: [redacted]"),
                 Arguments.of(
+                        "{\"api.key\": \"k1\", 'smtp.pass':'p1', \"a.b.c\": \"kept\"}",
+                        "{\"api.key\": \"[redacted]\", 'smtp.pass': '[redacted]', \"a.b.c\": \"kept\"}"),
+                Arguments.of(
                         "pass_rate=0.5 pin_memory: true truncated_keys: 3 author: bob monkey=1 passed=2",
                         "pass_rate=0.5 pin_memory: true truncated_keys: 3 author: bob monkey=1 passed=2"),
                 // Cookie headers: every pair may be a session.
