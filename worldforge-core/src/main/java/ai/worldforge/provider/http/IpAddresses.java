@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Strict IP-literal parsing and the reference's blocked-address rule. Parsing follows Python's
+ * Strict IP-literal parsing and the blocked-address rule (the reference's, plus 100.64.0.0/10). Parsing follows Python's
  * {@code ipaddress.ip_address}: only a dotted quad of four decimal octets without leading zeros,
  * or an RFC 4291 IPv6 text (optionally with a trailing dotted quad and a {@code %scope}); BSD
  * short forms ({@code 127.1}), single integers ({@code 2130706433}), octal ({@code 0177.0.0.1}) and
- * hex ({@code 0x7f.0.0.1}) are <em>not</em> literals (the reference treats them as host names). No
- * DNS is ever consulted. Stateless and thread-safe.
+ * hex ({@code 0x7f.0.0.1}) are <em>not</em> literals here ({@link HostForm} makes the guard
+ * refuse them, since resolvers read them as addresses). No DNS is ever consulted. Stateless and thread-safe.
  *
  * <p>Blocked = Python's {@code is_loopback or is_private or is_link_local or is_unspecified or
  * is_reserved or is_multicast}, as an explicit table (Python 3.13 rules):
