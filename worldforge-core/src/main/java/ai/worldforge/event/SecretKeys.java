@@ -64,11 +64,73 @@ final class SecretKeys {
     /** Last words that describe a value's form rather than what it is. */
     private static final String[] FORM_WORDS = {"id", "code", "value", "hash", "header", "data"};
 
+    /**
+     * For each folded first letter, the set of second letters ({@code 1L << (c - 'a')}) that
+     * start a keyword or short word: most positions of a text fail this test, so {@link
+     * #keywordBitsAt} rarely reaches the word comparisons.
+     */
+    private static final int[] SECOND_LETTERS = new int[128];
+
+    static {
+        String[] words = {
+            "authorization",
+            "api",
+            "auth",
+            "accesskey",
+            "bearer",
+            "credential",
+            "cookie",
+            "jwt",
+            "jsessionid",
+            "key",
+            "password",
+            "pass",
+            "pwd",
+            "pin",
+            "phpsessid",
+            "privatekey",
+            "secret",
+            "signature",
+            "signed",
+            "session",
+            "sig",
+            "token"
+        };
+        for (String word : words) {
+            SECOND_LETTERS[word.charAt(0)] |= 1 << (word.charAt(1) - 'a');
+        }
+    }
+
     private SecretKeys() {}
 
     /** Whether {@code key} names a secret (either kind, {@code bearer} included). */
     static boolean isSecretKey(String key) {
-        return namesSecret(key, 0, key.length(), SECRET_WORD | BEARER_WORD);
+        int bits = 0;
+        for (int i = 0; i < key.length() && (bits & (SECRET_WORD | BEARER_WORD)) == 0; i++) {
+            bits |= keywordBitsAt(key, i);
+        }
+        return isSecretKey(key, bits);
+    }
+
+    /** {@link #isSecretKey(String)} given the keyword bits found anywhere in {@code key}. */
+    static boolean isSecretKey(String key, int bits) {
+        if ((bits & (SECRET_WORD | BEARER_WORD)) != 0) {
+            return true;
+        }
+        return (bits & SHORT_WORD) != 0 && lastWordIsSecret(key, 0, key.length());
+    }
+
+    /** The keyword bits of the word starting at {@code i} (0 for most positions, quickly). */
+    static int keywordBitsAt(String text, int i) {
+        if (i + 1 >= text.length()) {
+            return 0;
+        }
+        char first = fold(text.charAt(i));
+        char second = fold(text.charAt(i + 1));
+        if (first == 0 || second < 'a' || second > 'z' || (SECOND_LETTERS[first] & (1 << (second - 'a'))) == 0) {
+            return 0;
+        }
+        return keywordAt(text, i, first);
     }
 
     /**
@@ -129,7 +191,7 @@ final class SecretKeys {
     /** The last start of a reference keyword of {@code kinds} inside [start, end), or -1. */
     static int lastKeyword(String text, int start, int end, int kinds) {
         for (int p = end - 1; p >= start; p--) {
-            if ((keywordAt(text, p, fold(text.charAt(p))) & kinds & (SECRET_WORD | BEARER_WORD)) != 0) {
+            if ((keywordBitsAt(text, p) & kinds & (SECRET_WORD | BEARER_WORD)) != 0) {
                 return p;
             }
         }

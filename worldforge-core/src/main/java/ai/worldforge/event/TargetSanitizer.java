@@ -54,12 +54,12 @@ final class TargetSanitizer {
 
     /** Secrets the reference keeps in a sanitised target: path parameters and token shapes. */
     private static String redactPath(String target) {
-        int features = TextFeatures.scan(target);
+        // Sanitised targets have lost their query, so '=' is rare: most take only the shape check.
         String out = target;
-        if ((features & TextFeatures.EQUALS) != 0 && (features & TextFeatures.ASSIGNMENT_KEYS) != 0) {
+        if (target.indexOf('=') >= 0 && (TextFeatures.scan(target) & TextFeatures.ASSIGNMENT_KEYS) != 0) {
             out = AssignmentRules.redactEquals(out, true);
         }
-        if ((features & TextFeatures.SHAPE) != 0) {
+        if (TextFeatures.mayHoldVendorToken(out)) {
             out = TokenShapes.redactVendorTokens(out);
         }
         return out;

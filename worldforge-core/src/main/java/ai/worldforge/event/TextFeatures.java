@@ -33,45 +33,82 @@ final class TextFeatures {
 
     private TextFeatures() {}
 
+    /** Per ASCII character: which checks it can start (0 for most characters). */
+    private static final byte[] CLASS = new byte[128];
+
+    private static final byte PUNCTUATION = 1;
+    private static final byte SHAPE_START = 2;
+    private static final byte WORD_START = 4;
+
+    static {
+        for (char c : "=:/@-".toCharArray()) {
+            CLASS[c] |= PUNCTUATION;
+        }
+        for (char c : "Agsrxe".toCharArray()) {
+            CLASS[c] |= SHAPE_START;
+        }
+        for (char c : "abcjkpst".toCharArray()) {
+            CLASS[c] |= WORD_START;
+            CLASS[Character.toUpperCase(c)] |= WORD_START;
+        }
+    }
+
     /** The features of {@code text}. */
     static int scan(String text) {
         int features = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '=' -> features |= EQUALS;
-                case ':' -> {
-                    features |= COLON;
-                    if (text.startsWith("//", i + 1)) {
-                        features |= SCHEME_SEPARATOR;
-                    }
+            if (c >= 0x80) {
+                // Python's case folding maps a few non-ASCII letters onto keyword letters.
+                if ((features & ALL_WORDS) != ALL_WORDS && SecretKeys.fold(c) != 0) {
+                    features |= SecretKeys.keywordBitsAt(text, i);
                 }
-                case '/' -> {
-                    if (i + 1 < n && text.charAt(i + 1) == '/') {
-                        features |= DOUBLE_SLASH;
-                    }
-                }
-                case '@' -> features |= AT;
-                case '-' -> {
-                    if (i + 1 < n && (text.charAt(i + 1) == 'u' || text.charAt(i + 1) == 'U')) {
-                        features |= DASH_U;
-                    } else if (text.startsWith("----BEGIN ", i + 1)) {
-                        features |= SHAPE;
-                    }
-                }
-                case 'A', 'g', 's', 'r', 'x', 'e' -> {
-                    if (isShapePrefix(text, i, c)) {
-                        features |= SHAPE;
-                    }
-                }
-                default -> {}
+                continue;
             }
-            if ((features & ALL_WORDS) != ALL_WORDS) {
-                features |= SecretKeys.keywordAt(text, i, SecretKeys.fold(c));
+            int kind = CLASS[c];
+            if (kind == 0) {
+                continue;
+            }
+            if ((kind & PUNCTUATION) != 0) {
+                features |= punctuation(text, i, c);
+            }
+            if ((kind & SHAPE_START) != 0 && isShapePrefix(text, i, c)) {
+                features |= SHAPE;
+            }
+            if ((kind & WORD_START) != 0 && (features & ALL_WORDS) != ALL_WORDS) {
+                features |= SecretKeys.keywordBitsAt(text, i);
             }
         }
         return features;
+    }
+
+    /** Whether {@code text} has a {@link #SHAPE} prefix other than a PEM header (cheaper than {@link #scan}). */
+    static boolean mayHoldVendorToken(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 && (CLASS[c] & SHAPE_START) != 0 && isShapePrefix(text, i, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int punctuation(String text, int i, char c) {
+        int n = text.length();
+        return switch (c) {
+            case '=' -> EQUALS;
+            case ':' -> text.startsWith("//", i + 1) ? COLON | SCHEME_SEPARATOR : COLON;
+            case '/' -> i + 1 < n && text.charAt(i + 1) == '/' ? DOUBLE_SLASH : 0;
+            case '@' -> AT;
+            case '-' -> {
+                if (i + 1 < n && (text.charAt(i + 1) == 'u' || text.charAt(i + 1) == 'U')) {
+                    yield DASH_U;
+                }
+                yield text.startsWith("----BEGIN ", i + 1) ? SHAPE : 0;
+            }
+            default -> 0;
+        };
     }
 
     /** A prefix of a {@link TokenShapes} vendor token at {@code i} ({@code c} is its first char). */

@@ -25,10 +25,11 @@ final class TextRedactor {
     private TextRedactor() {}
 
     static String redact(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        int features = TextFeatures.scan(text);
+        return text.isEmpty() ? text : redact(text, TextFeatures.scan(text));
+    }
+
+    /** {@link #redact(String)} given {@code features = TextFeatures.scan(text)}. */
+    static String redact(String text, int features) {
         String out = text;
         if ((features & TextFeatures.SHAPE) != 0) {
             out = TokenShapes.redactPrivateKeys(out);

@@ -42,13 +42,15 @@ final class ValueRedactor {
         for (Map.Entry<String, JsonValue> entry : object.members().entrySet()) {
             String key = entry.getKey();
             JsonValue original = entry.getValue();
+            // One scan of the name serves both questions: is it a secret name, and does it hold one.
+            int features = key.isEmpty() ? 0 : TextFeatures.scan(key);
             JsonValue replaced;
-            if (SecretKeys.isSecretKey(key)) {
+            if (SecretKeys.isSecretKey(key, features)) {
                 replaced = REDACTED_JSON.equals(original) ? original : REDACTED_JSON;
             } else {
                 replaced = redact(original);
             }
-            String redactedKey = TextRedactor.redact(key);
+            String redactedKey = features == 0 ? key : TextRedactor.redact(key, features);
             if ((replaced != original || redactedKey != key) && out == null) {
                 out = JsonObject.builder(object.size());
                 int copied = 0;
