@@ -75,9 +75,7 @@ final class AssignmentRules {
             int runStart = i;
             int runEnd = SecretKeys.keyRunEnd(text, runStart);
             i = runEnd;
-            // The key is checked first: scanning values of keys that are no secret would make
-            // "a=a=a=…" quadratic.
-            if (runEnd >= n || !isAssignedKey(text, runStart, runEnd)) {
+            if (runEnd >= n) {
                 continue;
             }
             int equals = text.charAt(runEnd) == '=' ? runEnd : -1;
@@ -88,7 +86,11 @@ final class AssignmentRules {
                 }
             }
             boolean spaced = equals > runEnd;
-            if (equals < 0 || (spaced && equals + 1 < n && text.charAt(equals + 1) == '=')) {
+            // The key is checked before the value is scanned: scanning the values of keys that are
+            // no secret would make "a=a=a=…" quadratic.
+            if (equals < 0
+                    || (spaced && equals + 1 < n && text.charAt(equals + 1) == '=')
+                    || !isAssignedKey(text, runStart, runEnd)) {
                 continue;
             }
             int valueStart = equals + 1;
@@ -153,7 +155,10 @@ final class AssignmentRules {
             int runStart = i;
             int runEnd = SecretKeys.keyRunEnd(text, runStart);
             i = runEnd;
-            if (!SecretKeys.namesSecret(text, runStart, runEnd, SecretKeys.SECRET_WORD | SecretKeys.BEARER_WORD)) {
+            boolean quotedKey = runEnd < n && (text.charAt(runEnd) == '"' || text.charAt(runEnd) == '\'');
+            if ((afterColon(text, runEnd) < 0 && !(quotedKey && afterColon(text, runEnd + 1) >= 0))
+                    || !SecretKeys.namesSecret(
+                            text, runStart, runEnd, SecretKeys.SECRET_WORD | SecretKeys.BEARER_WORD)) {
                 continue;
             }
             // A quoted key may be a dotted name ("smtp.pass"): its runs before the last belong to it.
