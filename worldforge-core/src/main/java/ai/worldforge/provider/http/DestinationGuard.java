@@ -20,8 +20,12 @@ import org.jspecify.annotations.Nullable;
  * host and without embedded credentials, and (unless the caller opts in to local networks) must
  * not name or resolve to a loopback, private, link-local, unspecified, reserved or multicast
  * address ({@link IpAddresses}). Host names {@code localhost}, {@code localhost.localdomain} and
- * {@code *.localhost} are always local. IP literals are recognised strictly; other hosts are
- * resolved through the injected {@link HostResolver} when {@code resolveDns} is on.
+ * {@code *.localhost} (with or without a trailing dot) are always local. Hosts are read by {@link
+ * HostForm}: a numeric host must be a canonical dotted quad (every other spelling, such as {@code
+ * 2130706433}, {@code 127.1} or {@code 0177.0.0.1}, is refused as ambiguous, because the JDK and
+ * OS resolvers read those as addresses in ways that differ between versions and settings); IPv6
+ * literals with a zone id are refused; other hosts are resolved through the injected {@link
+ * HostResolver} when {@code resolveDns} is on.
  *
  * <p>DNS checking is a best-effort preflight, not connection pinning: the HTTP client resolves the
  * name again when it connects, so a hostile resolver could answer differently (DNS rebinding).
@@ -64,6 +68,7 @@ public final class DestinationGuard {
      * @throws ProviderException {@code Provider '{p}' {name} must be a non-empty URL.}, {@code …
      *     must use an http or https URL.}, {@code … must include a hostname.}, {@code … must not
      *     include embedded credentials.}, {@code … resolves to a local/private destination. …},
+     *     {@code … host '{host}' is an ambiguous IPv4 address literal; …},
      *     {@code … host resolution timed out: {host}.}, {@code … host could not be resolved:
      *     {host}.}, {@code … host resolution failed: {host}.}
      */
@@ -251,15 +256,23 @@ public final class DestinationGuard {
             return;
         }
         String host = parsed.host();
-        if (host.equals("localhost") || host.equals("localhost.localdomain") || host.endsWith(".localhost")) {
-            throw local(providerName, name);
+        HostForm form = HostForm.of(host);
+        if (form instanceof HostForm.Ambiguous) {
+            throw new ProviderException("Provider '" + providerName + "' " + name + " host '" + host
+                    + "' is an ambiguous IPv4 address literal; only the dotted-quad form (a.b.c.d) is accepted.");
         }
-        Optional<byte[]> literal = IpAddresses.parseLiteral(host);
-        if (literal.isPresent()) {
-            if (IpAddresses.isBlocked(literal.get())) {
+        if (form instanceof HostForm.Address address) {
+            // A zone id only means something for link-local and other scoped addresses.
+            if (address.zoned() || IpAddresses.isBlocked(address.bytes())) {
                 throw local(providerName, name);
             }
             return;
+        }
+        String normalized = ((HostForm.Name) form).name();
+        if (normalized.equals("localhost")
+                || normalized.equals("localhost.localdomain")
+                || normalized.endsWith(".localhost")) {
+            throw local(providerName, name);
         }
         if (!resolveDns) {
             return;
@@ -279,16 +292,18 @@ public final class DestinationGuard {
                     "Provider '" + providerName + "' " + name + " host resolution failed: " + host + ".", e);
         }
         List<byte[]> parsedAddresses = new ArrayList<>();
+        boolean zoned = false;
         for (String address : addresses) {
             Optional<byte[]> bytes = address == null ? Optional.empty() : IpAddresses.parseLiteral(address);
             if (bytes.isEmpty()) {
                 throw new ProviderException(
                         "Provider '" + providerName + "' " + name + " host resolution failed: " + host + ".");
             }
+            zoned |= address.indexOf('%') >= 0;
             parsedAddresses.add(bytes.get());
         }
         for (byte[] address : parsedAddresses) {
-            if (IpAddresses.isBlocked(address)) {
+            if (zoned || IpAddresses.isBlocked(address)) {
                 throw local(providerName, name);
             }
         }

@@ -5,25 +5,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Strict IP-literal parsing and the reference's blocked-address rule. Parsing follows Python's
+ * Strict IP-literal parsing and the blocked-address rule (the reference's, plus 100.64.0.0/10). Parsing follows Python's
  * {@code ipaddress.ip_address}: only a dotted quad of four decimal octets without leading zeros,
  * or an RFC 4291 IPv6 text (optionally with a trailing dotted quad and a {@code %scope}); BSD
  * short forms ({@code 127.1}), single integers ({@code 2130706433}), octal ({@code 0177.0.0.1}) and
- * hex ({@code 0x7f.0.0.1}) are <em>not</em> literals (the reference treats them as host names). No
- * DNS is ever consulted. Stateless and thread-safe.
+ * hex ({@code 0x7f.0.0.1}) are <em>not</em> literals here ({@link HostForm} makes the guard
+ * refuse them, since resolvers read them as addresses). No DNS is ever consulted. Stateless and thread-safe.
  *
  * <p>Blocked = Python's {@code is_loopback or is_private or is_link_local or is_unspecified or
  * is_reserved or is_multicast}, as an explicit table (Python 3.13 rules):
  *
  * <ul>
- *   <li>IPv4: 0.0.0.0/8, 10/8, 127/8, 169.254/16, 172.16/12, 192.0.0.0/24 (except
+ *   <li>IPv4: 0.0.0.0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0.0/24 (except
  *       192.0.0.9 and 192.0.0.10, globally reachable in Python 3.13), 192.0.2.0/24, 192.168/16,
- *       198.18/15, 198.51.100/24, 203.0.113/24, 224/4, 240/4 (which covers 255.255.255.255);
- *       100.64/10 (CGNAT) is allowed, as in Python;
- *   <li>IPv6: everything outside 2000::/3 (reserved, unique-local, link-local, multicast,
- *       loopback, unspecified, and IPv4-mapped {@code ::ffff:0:0/96}), plus 2001::/23 (except
+ *       198.18/15, 198.51.100/24, 203.0.113/24, 224/4, 240/4 (which covers 255.255.255.255).
+ *       100.64/10 (RFC 6598 shared address space: carrier-grade NAT, and cloud metadata services
+ *       such as 100.100.100.200) is blocked here although Python allows it;
+ *   <li>IPv6: everything outside 2000::/3 (reserved, unique-local, link-local, site-local,
+ *       multicast, loopback, unspecified, IPv4-mapped {@code ::ffff:0:0/96}, IPv4-compatible
+ *       {@code ::a.b.c.d} and NAT64 {@code 64:ff9b::/96}, whatever IPv4 address they embed), plus
+ *       2001::/23 (except
  *       Python 3.13's exceptions 2001:1::1, 2001:1::2, 2001:3::/32, 2001:4:112::/48,
- *       2001:20::/28 and 2001:30::/28), 2001:db8::/32, 2002::/16 and 3fff::/20.
+ *       2001:20::/28 and 2001:30::/28), 2001:db8::/32, 2002::/16 (6to4, whatever IPv4 address
+ *       it embeds) and 3fff::/20.
  * </ul>
  */
 public final class IpAddresses {
@@ -60,6 +64,7 @@ public final class IpAddresses {
         int b2 = a[2] & 0xFF;
         return b0 == 0
                 || b0 == 10
+                || (b0 == 100 && (b1 & 0xC0) == 64)
                 || b0 == 127
                 || (b0 == 169 && b1 == 254)
                 || (b0 == 172 && (b1 & 0xF0) == 16)

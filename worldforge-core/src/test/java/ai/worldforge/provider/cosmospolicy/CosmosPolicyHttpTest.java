@@ -14,6 +14,7 @@ import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonObject;
 import ai.worldforge.model.ActionPolicyResult;
 import ai.worldforge.provider.Environment;
+import ai.worldforge.provider.http.DestinationGuard;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -94,6 +95,62 @@ class CosmosPolicyHttpTest {
         assertThat(requests).isEmpty();
         assertThat(provider.health().healthy()).isFalse();
         assertThat(provider.health().details()).contains("local/private destination");
+    }
+
+    /**
+     * Issue 14 item 11: a base URL spelling 127.0.0.1 as a decimal number, with a resolver that
+     * answers a public address for it (as a resolver that does not read numbers may), passed the
+     * guard and the JDK transport posted to the loopback server. It is refused now, before any
+     * lookup or request.
+     */
+    @Test
+    void aDecimalLoopbackBaseUrlIsRefusedWhateverTheResolverSays() throws IOException {
+        String url = start(200, "application/json", request -> Json.write(response(actions(0.25))))
+                .replace("127.0.0.1", "2130706433");
+        List<String> lookups = new CopyOnWriteArrayList<>();
+        CosmosPolicyHttp http = new CosmosPolicyHttp(
+                CosmosPolicyConfig.PROVIDER_NAME,
+                new ai.worldforge.provider.http.JdkHttpTransport(),
+                ai.worldforge.provider.http.Sleeper.system(),
+                ai.worldforge.provider.http.MonotonicClock.system(),
+                new DestinationGuard((host, port, timeout) -> {
+                    lookups.add(host);
+                    return List.of("93.184.216.34");
+                }));
+        CosmosPolicyProvider provider = CosmosPolicyProvider.fromEnvironment(
+                Environment.of(Map.of("COSMOS_POLICY_BASE_URL", url)), TRANSLATOR, http, http, events::add);
+
+        assertThatThrownBy(() -> provider.selectActions(policyInfo()))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("Provider 'cosmos-policy' COSMOS_POLICY_BASE_URL host '2130706433' is an ambiguous IPv4"
+                        + " address literal; only the dotted-quad form (a.b.c.d) is accepted.");
+        assertThat(requests).isEmpty();
+        assertThat(lookups).isEmpty();
+        assertThat(provider.health().healthy()).isFalse();
+    }
+
+    /** Issue 14 item 11: shared address space (CGNAT, cloud metadata) base URLs are refused; nothing is sent. */
+    @Test
+    void sharedAddressSpaceBaseUrlsAreRefused() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        CosmosPolicyHttp http = new CosmosPolicyHttp(
+                CosmosPolicyConfig.PROVIDER_NAME,
+                request -> {
+                    sent.add(request.toString());
+                    throw new IOException("no network in tests");
+                },
+                ai.worldforge.provider.http.Sleeper.system(),
+                ai.worldforge.provider.http.MonotonicClock.system(),
+                new DestinationGuard((host, port, timeout) -> List.of("93.184.216.34")));
+        for (String url : List.of("http://100.100.100.200:8000", "http://100.64.10.1", "http://[64:ff9b::6464:64c8]")) {
+            CosmosPolicyProvider provider = CosmosPolicyProvider.fromEnvironment(
+                    Environment.of(Map.of("COSMOS_POLICY_BASE_URL", url)), TRANSLATOR, http, http, events::add);
+            assertThatThrownBy(() -> provider.selectActions(policyInfo()))
+                    .as(url)
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageContaining("local/private destination");
+        }
+        assertThat(sent).isEmpty();
     }
 
     @Test

@@ -136,15 +136,121 @@ class DestinationGuardTest {
                 .hasMessageContaining("embedded credentials");
     }
 
-    @Test
-    void shortAndNumericHostFormsAreNamesNotLiterals() {
-        // Python treats these as host names: only DNS can reveal what they point to.
-        for (String host : List.of("127.1", "2130706433", "0x7f.0.0.1", "0177.0.0.1", "017700000001")) {
-            assertThat(artifact(guardResolvingTo("127.0.0.1"), "http://" + host + "/x", false))
-                    .isEqualTo("http://" + host + "/x");
-            assertThatThrownBy(() -> artifact(guardResolvingTo("127.0.0.1"), "http://" + host + "/x", true))
+    /**
+     * Issue 14 item 11: the reference treats these as host names, so with DNS checks off they
+     * passed, and the JDK then connected to what it reads them as (127.0.0.1, 0.0.0.0,
+     * 169.254.169.254, …; see DestinationLoopbackTest). Every numeric spelling but the dotted
+     * quad is refused, with DNS on or off, before any lookup.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "2130706433",
+                "127.000.000.001",
+                "127.0.0.01",
+                "00127.0.0.1",
+                "127.1",
+                "127.0.1",
+                "0",
+                "0x7f.1",
+                "0x7f000001",
+                "0x7F.0.0.1",
+                "0177.0.0.1",
+                "017700000001",
+                "010.0.0.1",
+                "2852039166",
+                "134744072",
+                "8.8.8.08",
+                "1.2.3.4.5",
+                "4294967296",
+                "example.123",
+                "0x",
+                "2130706433.",
+                "\uFF10x7f.1",
+                "%32%31%33%30%37%30%36%34%33%33",
+            })
+    void numericHostsOtherThanTheDottedQuadAreRefused(String host) {
+        String url = "http://" + host + ":8080/x";
+        for (boolean resolveDns : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> artifact(guardResolvingTo("93.184.216.34"), url, resolveDns))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageStartingWith("Provider 'runway' artifact URL host '")
+                    .hasMessageEndingWith(
+                            "' is an ambiguous IPv4 address literal; only the dotted-quad form (a.b.c.d) is accepted.");
+        }
+        assertThat(lookups).isEmpty();
+    }
+
+    /** Issue 14 item 11: every spelling of a blocked address is blocked, without DNS. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://100.64.0.1/x",
+                "http://100.100.100.200/latest/meta-data",
+                "http://100.127.255.254/x",
+                "http://127.0.0.1./x",
+                "http://localhost./x",
+                "http://api.LOCALHOST./x",
+                "http://%31%32%37.0.0.1/x",
+                "http://127\u30020\u30020\u30021/x",
+                "http://\uFF11\uFF12\uFF17.\uFF10.\uFF10.\uFF11/x",
+                "http://[::127.0.0.1]/x",
+                "http://[::7f00:1]/x",
+                "http://[0:0:0:0:0:ffff:127.0.0.1]/x",
+                "http://[::ffff:7f00:1]/x",
+                "http://[::ffff:a9fe:a9fe]/x",
+                "http://[64:ff9b::127.0.0.1]/x",
+                "http://[64:ff9b::808:808]/x",
+                "http://[2002:7f00:1::1]/x",
+                "http://[2002:808:808::1]/x",
+                "http://[fec0::1]/x",
+                "http://[fe80::1%25lo]/x",
+                "http://[2001:4860:4860::8888%25eth0]/x",
+                "http://0.0.0.0/x",
+                "http://192.0.0.8/x",
+                "http://198.19.0.1/x",
+                "http://239.1.2.3/x",
+                "http://240.0.0.1/x",
+            })
+    void everyFormOfABlockedAddressIsBlocked(String url) {
+        for (boolean resolveDns : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> artifact(guardResolvingTo("93.184.216.34"), url, resolveDns))
+                    .as(url)
                     .hasMessage(LOCAL);
         }
+        assertThat(lookups).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://8.8.8.8/x",
+                "http://100.128.0.1/x",
+                "http://100.63.255.255/x",
+                "http://[2001:4860:4860::8888]/x",
+                "http://1password.example/x",
+                "http://123.example.com/x",
+                "http://v2.api.example/x",
+            })
+    void publicAddressesAndNamesWithDigitsPass(String url) {
+        assertThat(artifact(guardResolvingTo("93.184.216.34"), url, false)).isEqualTo(url);
+        assertThat(lookups).isEmpty();
+    }
+
+    @Test
+    void resolvedAddressesWithAZoneIdAreRefused() {
+        assertThatThrownBy(() -> artifact(guardResolvingTo("2001:4860:4860::8888%2"), "http://cdn.example/x", true))
+                .hasMessage(LOCAL);
+        assertThatThrownBy(() ->
+                        artifact(guardResolvingTo("93.184.216.34", "100.100.100.200"), "http://cdn.example/x", true))
+                .hasMessage(LOCAL);
+    }
+
+    @Test
+    void ambiguousLiteralsPassWithTheLocalNetworkOptIn() {
+        assertThat(guardResolvingTo()
+                        .validateRemoteUrl("http://2130706433:8777/x", "runway", "artifact URL", true, false))
+                .isEqualTo("http://2130706433:8777/x");
     }
 
     @Test

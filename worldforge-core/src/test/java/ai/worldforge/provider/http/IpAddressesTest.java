@@ -15,6 +15,10 @@ class IpAddressesTest {
             strings = {
                 "0.0.0.0",
                 "0.1.2.3",
+                // Hardened (issue 14; docs/differences.md): Python allows 100.64.0.0/10.
+                "100.64.0.1",
+                "100.100.100.200",
+                "100.127.255.255",
                 "10.0.0.1",
                 "127.0.0.1",
                 "127.255.255.254",
@@ -56,14 +60,15 @@ class IpAddressesTest {
                 "1000::1",
                 "e000::1",
             })
-    void pythonRejectsTheseAddresses(String literal) {
+    void pythonRejectsTheseAddressesAndSoDoesTheGuard(String literal) {
         assertThat(blocked(literal)).as(literal).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "100.64.0.1",
+                "100.63.255.255",
+                "100.128.0.1",
                 "93.184.216.34",
                 "8.8.8.8",
                 "1.1.1.1",

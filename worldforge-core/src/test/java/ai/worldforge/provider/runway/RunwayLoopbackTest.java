@@ -165,6 +165,31 @@ class RunwayLoopbackTest {
         assertThat(server.paths()).noneMatch(p -> p.contains("/artifacts/"));
     }
 
+    /**
+     * Issue 14 item 11: with DNS checks off, an artifact URL spelling 127.0.0.1 as one decimal
+     * number passed the guard and the JDK transport downloaded it from the loopback host. It is
+     * refused now, and the artifact host sees no request.
+     */
+    @Test
+    void decimalLoopbackArtifactHostsAreRefusedWithDnsChecksOff() {
+        server.happyPath(VIDEO);
+        String decimal = server.artifactUrl("generated.mp4").replace("127.0.0.1", "2130706433");
+        server.on(
+                "GET",
+                "/v1/tasks/task_generate",
+                json(200, "{\"status\":\"SUCCEEDED\",\"output\":[\"" + decimal + "\"]}"));
+
+        RunwayProvider provider = builder()
+                .allowLocalArtifactUrls(false)
+                .resolveArtifactDns(false)
+                .build();
+        assertThatThrownBy(() -> provider.generate(PROMPT, 4.0, null))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("Provider 'runway' artifact URL host '2130706433' is an ambiguous IPv4 address literal;"
+                        + " only the dotted-quad form (a.b.c.d) is accepted.");
+        assertThat(server.paths()).noneMatch(p -> p.contains("/artifacts/"));
+    }
+
     @Test
     void transientFailuresAreRetriedOnPollsAndDownloads() throws IOException {
         server.happyPath(VIDEO);

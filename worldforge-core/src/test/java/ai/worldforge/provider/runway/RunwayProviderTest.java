@@ -816,6 +816,41 @@ class RunwayProviderTest {
         assertThat(eventPairs()).containsExactly("generation request/success", "task poll/success");
     }
 
+    /**
+     * Issue 14 item 11: shared address space (cloud metadata at 100.100.100.200), zone ids and
+     * numeric spellings of loopback are refused before any download, with DNS checks off (the
+     * injected transport turns them off).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://100.100.100.200/latest/meta-data|resolves to a local/private destination",
+                "http://100.64.0.1/generated.mp4|resolves to a local/private destination",
+                "http://[fe80::1%25eth0]/generated.mp4|resolves to a local/private destination",
+                "http://[64:ff9b::a9fe:a9fe]/generated.mp4|resolves to a local/private destination",
+                "http://2130706433/generated.mp4|host '2130706433' is an ambiguous IPv4 address literal",
+                "http://127.000.000.001/generated.mp4|host '127.000.000.001' is an ambiguous IPv4 address literal",
+                "http://2852039166/latest/meta-data|host '2852039166' is an ambiguous IPv4 address literal",
+                "http://0/generated.mp4|host '0' is an ambiguous IPv4 address literal",
+            })
+    void sharedZonedAndNumericArtifactHostsAreRefused(String row) {
+        String url = row.substring(0, row.indexOf('|'));
+        String message = row.substring(row.indexOf('|') + 1);
+        fake.happyPath();
+        fake.on(
+                "GET",
+                API + "/v1/tasks/task_generate",
+                json(200, "{\"status\":\"SUCCEEDED\",\"output\":[\"" + url + "\"]}"));
+
+        RunwayProvider provider = provider();
+        assertThat(provider.resolveArtifactDns()).isFalse();
+        assertThatThrownBy(() -> provider.generate(PROMPT, 5.0, null))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageStartingWith("Provider 'runway' artifact URL ")
+                .hasMessageContaining(message);
+        assertThat(fake.paths()).hasSize(2);
+    }
+
     @Test
     void malformedArtifactUrlsAreRefused() {
         String[][] cases = {
