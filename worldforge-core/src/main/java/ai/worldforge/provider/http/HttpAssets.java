@@ -1,5 +1,7 @@
 package ai.worldforge.provider.http;
 
+import ai.worldforge.internal.BoundedFiles;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.error.ProviderException;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.model.GenerationOptions;
@@ -84,11 +86,11 @@ public final class HttpAssets {
         }
         byte[] data;
         try {
-            data = Files.readAllBytes(path);
+            data = BoundedFiles.readBytes(path, BoundedFiles.LARGE_FILE_BYTES);
         } catch (NoSuchFileException e) {
             throw new ProviderException("Local asset path does not exist: " + path, e);
         } catch (IOException e) {
-            throw new ProviderException("Could not read local asset " + path + ": " + e.getMessage(), e);
+            throw new ProviderException("Could not read local asset " + path + ": " + ErrorText.reason(e), e);
         }
         String contentType = guessContentType(
                 path.getFileName() == null ? "" : path.getFileName().toString());

@@ -1,5 +1,6 @@
 package ai.worldforge.provider.http;
 
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.error.ProviderBudgetExceededException;
 import ai.worldforge.error.ProviderException;
 import ai.worldforge.event.ProviderEvent;
@@ -646,18 +647,14 @@ public final class ProviderHttpClient {
         return summarize(new String(data, StandardCharsets.UTF_8));
     }
 
-    /** Exception text like Python's {@code str(exc)}, falling back to the type name. */
+    /**
+     * Exception text like Python's {@code str(exc)}; a message-less exception is described in
+     * words ({@code connection refused}, {@code request timed out}), never by its class name.
+     */
     static String describe(Throwable error) {
         String message = error.getMessage();
         if (message == null || message.isBlank()) {
-            Throwable cause = error.getCause();
-            if (cause != null
-                    && cause != error
-                    && cause.getMessage() != null
-                    && !cause.getMessage().isBlank()) {
-                return cause.getMessage();
-            }
-            return error.getClass().getSimpleName();
+            return ErrorText.describe(error);
         }
         return message;
     }

@@ -180,7 +180,7 @@ class ProviderHttpClientTest {
         });
 
         assertThatThrownBy(() -> client().request(infer(), DEFAULTS.request()))
-                .hasMessage("Provider 'cosmos' generation request failed after 1 attempt(s): ConnectException");
+                .hasMessage("Provider 'cosmos' generation request failed after 1 attempt(s): connection refused");
     }
 
     @Test
