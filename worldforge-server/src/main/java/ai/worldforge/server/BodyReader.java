@@ -31,6 +31,7 @@ final class BodyReader implements Runnable {
     private final Consumer<Failure> onFailure;
     private byte[] buffer = new byte[0];
     private int size;
+    private boolean finished;
     private volatile boolean abandoned;
 
     /**
@@ -57,7 +58,10 @@ final class BodyReader implements Runnable {
             readAvailable();
         } catch (Throwable e) {
             // Runs on Jetty's threads: whatever goes wrong here ends this request only.
-            onFailure.accept(Failure.BROKEN);
+            if (!finished) {
+                finish();
+                onFailure.accept(Failure.BROKEN);
+            }
         }
     }
 
@@ -69,6 +73,7 @@ final class BodyReader implements Runnable {
                 return;
             }
             if (Content.Chunk.isFailure(chunk)) {
+                finish();
                 onFailure.accept(chunk.getFailure() instanceof TimeoutException ? Failure.TIMED_OUT : Failure.BROKEN);
                 return;
             }
@@ -76,14 +81,21 @@ final class BodyReader implements Runnable {
             boolean fits = append(chunk.getByteBuffer());
             chunk.release();
             if (!fits) {
+                finish();
                 onFailure.accept(Failure.TOO_LARGE);
                 return;
             }
             if (last) {
+                finish();
                 onBody.accept(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
                 return;
             }
         }
+    }
+
+    /** Marks the read done, before a callback runs, so a callback's failure is not reported twice. */
+    private void finish() {
+        finished = true;
     }
 
     private boolean append(ByteBuffer bytes) {
