@@ -1,9 +1,11 @@
 package ai.worldforge.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.worldforge.World;
 import ai.worldforge.WorldForge;
+import ai.worldforge.error.ProviderException;
 import ai.worldforge.event.ProviderEvent;
 import ai.worldforge.internal.DeterministicFloats;
 import ai.worldforge.json.JsonBool;
@@ -15,6 +17,7 @@ import ai.worldforge.model.Position;
 import ai.worldforge.model.ReasoningResult;
 import ai.worldforge.model.SceneObject;
 import ai.worldforge.model.VideoClip;
+import ai.worldforge.provider.mock.MockProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +54,22 @@ class MockProviderTest {
         assertThat(events.get(0).operation()).isEqualTo("generate");
         assertThat(events.get(0).phase()).isEqualTo("success");
         assertThat(events.get(0).metadata().get("frame_count")).isEqualTo(JsonInt.of(8));
+    }
+
+    @Test
+    void generateStopsWithAProviderErrorWhenItsThreadIsInterrupted() {
+        MockProvider mock = new MockProvider();
+        Thread.currentThread().interrupt();
+        try {
+            // 800,000 frames: an interrupted caller gets the error instead of waiting for them all.
+            assertThatThrownBy(() -> mock.generate("a cube", 100_000, null))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessage("Provider 'mock' generate() was interrupted.");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(mock.generate("a cube", 1.0, null).frameCount()).isEqualTo(8);
     }
 
     @Test

@@ -44,8 +44,6 @@ public final class ServicePayloads {
     /** The fixed public message of an internal error. */
     public static final String INTERNAL_MESSAGE = "request failed";
 
-    private static final String DEFAULT_PROMPT = "service host smoke clip";
-
     private ServicePayloads() {}
 
     /**
@@ -144,37 +142,27 @@ public final class ServicePayloads {
 
     /**
      * Runs {@code generate} with the body's {@code prompt} (default {@code service host smoke
-     * clip}) and {@code duration_seconds} (default 1.0) on {@code provider}.
+     * clip}) and {@code duration_seconds} (default 1.0) on {@code provider}, within {@link
+     * ServiceLimits#defaults()}.
      *
      * @throws WorldForgeException {@code generate() duration_seconds must be a finite number.}
-     *     when the duration is not a number; the core's messages for other bad inputs
+     *     when the duration is not a number; a {@link ServiceException} naming the limit when an
+     *     input is over it; the core's messages for other bad inputs
      * @throws ProviderException when the provider is not registered or fails
      */
     public static JsonObject generatePayload(WorldForge forge, JsonObject body, String provider, String requestId) {
-        JsonValue promptValue = body.get("prompt");
-        String prompt;
-        if (promptValue == null) {
-            prompt = DEFAULT_PROMPT;
-        } else if (promptValue instanceof JsonString text) {
-            prompt = text.value();
-        } else {
-            throw new WorldForgeException("generate() prompt must be a non-empty string.");
-        }
-        JsonValue durationValue = body.get("duration_seconds");
-        double duration;
-        if (durationValue == null) {
-            duration = 1.0;
-        } else if (durationValue instanceof JsonInt number) {
-            duration = number.doubleValue();
-        } else if (durationValue instanceof JsonFloat number) {
-            duration = number.value();
-        } else {
-            throw new WorldForgeException("generate() duration_seconds must be a finite number.");
-        }
-        if (!Double.isFinite(duration)) {
-            throw new WorldForgeException("generate() duration_seconds must be a finite number.");
-        }
-        VideoClip clip = forge.generate(prompt, provider, duration, null);
+        return generatePayload(forge, GenerateRequest.of(body, provider, ServiceLimits.defaults()), requestId);
+    }
+
+    /**
+     * Runs {@code generate} for a validated {@code request}: {@code {request_id, provider,
+     * duration_seconds, fps, resolution: [w, h], frame_count, metadata}}.
+     *
+     * @throws ProviderException when the provider is not registered or fails
+     */
+    public static JsonObject generatePayload(WorldForge forge, GenerateRequest request, String requestId) {
+        String provider = request.provider();
+        VideoClip clip = forge.generate(request.prompt(), provider, request.durationSeconds(), null);
         JsonValue clipProvider = clip.metadata().get("provider");
         return JsonObject.builder()
                 .put("request_id", JsonString.of(requestId))

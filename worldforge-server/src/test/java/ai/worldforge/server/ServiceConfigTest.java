@@ -27,6 +27,45 @@ class ServiceConfigTest {
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.doctorCacheTtl()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.threads()).isGreaterThanOrEqualTo(4);
+        assertThat(config.maxConnections()).isEqualTo(256);
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.limits()).isEqualTo(new ServiceLimits(60, 4096, 32));
+    }
+
+    @Test
+    void limitFlagsAndVariablesSetTheHostBounds() {
+        Map<String, String> env = Map.of(
+                "WORLDFORGE_SERVICE_MAX_CONNECTIONS", "32",
+                "WORLDFORGE_SERVICE_READ_TIMEOUT_MS", "750",
+                "WORLDFORGE_SERVICE_MAX_DURATION_SECONDS", "2.5",
+                "WORLDFORGE_SERVICE_MAX_PROMPT_CHARS", "100",
+                "WORLDFORGE_SERVICE_MAX_JSON_DEPTH", "8");
+
+        ServiceConfig fromEnv = ServiceConfig.parse(List.of(), env);
+        assertThat(fromEnv.maxConnections()).isEqualTo(32);
+        assertThat(fromEnv.readTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(fromEnv.limits()).isEqualTo(new ServiceLimits(2.5, 100, 8));
+
+        ServiceConfig fromFlags = ServiceConfig.parse(
+                List.of("--max-duration-seconds=120", "--max-json-depth", "64", "--max-connections", "1"), env);
+        assertThat(fromFlags.limits()).isEqualTo(new ServiceLimits(120, 100, 64));
+        assertThat(fromFlags.maxConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void badLimitValuesNameTheFlag() {
+        assertThatThrownBy(() -> ServiceConfig.parse(List.of("--max-duration-seconds", "NaN"), Map.of()))
+                .hasMessage("argument --max-duration-seconds: must be a positive number");
+        assertThatThrownBy(() -> ServiceConfig.parse(List.of("--max-duration-seconds", "ten"), Map.of()))
+                .hasMessage("argument --max-duration-seconds: invalid float value: 'ten'");
+        assertThatThrownBy(() -> ServiceConfig.parse(List.of("--max-json-depth", "0"), Map.of()))
+                .hasMessage("argument --max-json-depth: must be between 1 and 1000");
+        assertThatThrownBy(() -> ServiceConfig.parse(List.of("--read-timeout-ms", "0"), Map.of()))
+                .hasMessage("argument --read-timeout-ms: must be between 1 and 9223372036854775807");
+        assertThatThrownBy(() -> ServiceConfig.parse(List.of("--max-body-bytes", "2147483648"), Map.of()))
+                .hasMessage("argument --max-body-bytes: must be between 0 and 1073741824");
+        assertThatThrownBy(() -> new ServiceLimits(Double.POSITIVE_INFINITY, 1, 1))
+                .isInstanceOf(WorldForgeException.class);
     }
 
     @Test

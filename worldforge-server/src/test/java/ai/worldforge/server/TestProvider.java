@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * A host-injected generate provider whose health the test switches, and whose generate call
  * reacts to the prompt: {@code sleep:<ms>} sleeps (interruptibly), {@code spin:<ms>} busy-waits
  * ignoring interrupts, {@code secret} fails with a
- * secret in the message, {@code crash} throws a non-WorldForge exception.
+ * secret in the message, {@code crash} throws a non-WorldForge exception, and {@code oom}, {@code
+ * stack-overflow} and {@code linkage} throw the {@code Error} they name (with a secret in the
+ * message).
  */
 final class TestProvider extends BaseProvider {
     final AtomicBoolean healthy = new AtomicBoolean(true);
@@ -66,6 +68,12 @@ final class TestProvider extends BaseProvider {
             throw new ProviderException("upstream rejected token=super-secret-value");
         } else if (prompt.equals("crash")) {
             throw new IllegalStateException("internal detail api_key=abc123");
+        } else if (prompt.equals("oom")) {
+            throw new OutOfMemoryError("Java heap space token=secret-detail");
+        } else if (prompt.equals("stack-overflow")) {
+            throw new StackOverflowError("deep token=secret-detail");
+        } else if (prompt.equals("linkage")) {
+            throw new NoClassDefFoundError("missing token=secret-detail");
         }
         return new VideoClip(
                 List.of(new byte[] {1}),

@@ -38,11 +38,15 @@ import org.jspecify.annotations.Nullable;
  * The deterministic local provider: {@code predict}, {@code generate}, {@code reason}, {@code
  * embed} and {@code transfer} with the reference's exact formulas, so examples, tests and
  * contract checks give the same answers everywhere. Thread-safe and stateless apart from the
- * event handler.
+ * event handler. {@code generate} stops with a {@link ProviderException} when its thread is
+ * interrupted.
  */
 public final class MockProvider extends BaseProvider {
     /** The catalog name. */
     public static final String NAME = "mock";
+
+    /** How many frames {@code generate} builds between checks of the interrupt flag. */
+    private static final int INTERRUPT_CHECK_FRAMES = 4096;
 
     /** Creates the provider named {@code mock} without an event handler. */
     public MockProvider() {
@@ -233,9 +237,19 @@ public final class MockProvider extends BaseProvider {
         return result;
     }
 
-    private static List<byte[]> framesFor(String prompt, int count) {
-        List<byte[]> frames = new ArrayList<>(count);
+    /**
+     * The frames of a clip. A long duration asks for millions of them, so the loop checks its
+     * thread's interrupt flag (and leaves it set): a host that gave up on the call, e.g. at a
+     * request deadline, gets its worker back instead of waiting for the last frame.
+     *
+     * @throws ProviderException when the thread is interrupted
+     */
+    private List<byte[]> framesFor(String prompt, int count) {
+        List<byte[]> frames = new ArrayList<>(Math.min(count, INTERRUPT_CHECK_FRAMES));
         for (int i = 0; i < count; i++) {
+            if (i % INTERRUPT_CHECK_FRAMES == 0 && Thread.currentThread().isInterrupted()) {
+                throw new ProviderException("Provider '" + name() + "' generate() was interrupted.");
+            }
             frames.add((prompt + ":frame:" + i).getBytes(StandardCharsets.UTF_8));
         }
         return frames;
