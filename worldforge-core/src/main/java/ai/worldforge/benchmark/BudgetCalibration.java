@@ -1,9 +1,9 @@
 package ai.worldforge.benchmark;
 
-import ai.worldforge.internal.ErrorText;
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.internal.AtomicTextFiles;
+import ai.worldforge.internal.BoundedFiles;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.JsonReads;
 import ai.worldforge.internal.PyFormat;
 import ai.worldforge.internal.PyStrings;

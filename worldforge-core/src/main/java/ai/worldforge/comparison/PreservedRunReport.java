@@ -1,7 +1,7 @@
 package ai.worldforge.comparison;
 
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonBool;
@@ -13,7 +13,6 @@ import ai.worldforge.json.JsonSyntaxException;
 import ai.worldforge.json.JsonValue;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

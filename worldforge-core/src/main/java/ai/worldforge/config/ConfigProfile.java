@@ -1,8 +1,8 @@
 package ai.worldforge.config;
 
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.Redaction;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.Checks;
 import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.PyStrings;

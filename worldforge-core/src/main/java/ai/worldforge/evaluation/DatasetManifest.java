@@ -1,9 +1,9 @@
 package ai.worldforge.evaluation;
 
-import ai.worldforge.internal.LimitedInputStream;
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.Checks;
+import ai.worldforge.internal.LimitedInputStream;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;

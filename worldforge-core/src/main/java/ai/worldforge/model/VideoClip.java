@@ -1,9 +1,9 @@
 package ai.worldforge.model;
 
-import ai.worldforge.internal.ErrorText;
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.Checks;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonFloat;
 import ai.worldforge.json.JsonInt;

@@ -1,8 +1,8 @@
 package ai.worldforge.provider;
 
-import ai.worldforge.internal.LimitedInputStream;
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.BoundedFiles;
+import ai.worldforge.internal.LimitedInputStream;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;

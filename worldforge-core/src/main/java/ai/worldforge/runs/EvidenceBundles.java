@@ -1,12 +1,12 @@
 package ai.worldforge.runs;
 
-import ai.worldforge.internal.Sha256Hex;
-import ai.worldforge.internal.ErrorText;
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.event.Redaction;
+import ai.worldforge.internal.BoundedFiles;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.JsonReads;
 import ai.worldforge.internal.PyStrings;
+import ai.worldforge.internal.Sha256Hex;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonBool;

@@ -1,7 +1,7 @@
 package ai.worldforge.runs;
 
-import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.BoundedFiles;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;
 import ai.worldforge.json.JsonInt;

@@ -1,7 +1,7 @@
 package ai.worldforge.runs;
 
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.error.WorldForgeException;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.JsonReads;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonArray;

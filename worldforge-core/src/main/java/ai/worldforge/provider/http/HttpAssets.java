@@ -1,8 +1,8 @@
 package ai.worldforge.provider.http;
 
+import ai.worldforge.error.ProviderException;
 import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.ErrorText;
-import ai.worldforge.error.ProviderException;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.model.GenerationOptions;
 import ai.worldforge.model.VideoClip;

@@ -1,11 +1,11 @@
 package ai.worldforge.provider.http;
 
-import ai.worldforge.internal.ErrorText;
 import ai.worldforge.error.ProviderBudgetExceededException;
 import ai.worldforge.error.ProviderException;
 import ai.worldforge.event.ProviderEvent;
 import ai.worldforge.event.ProviderEventHandler;
 import ai.worldforge.event.Redaction;
+import ai.worldforge.internal.ErrorText;
 import ai.worldforge.internal.PyFormat;
 import ai.worldforge.internal.PyStrings;
 import ai.worldforge.json.Json;

@@ -1,6 +1,5 @@
 package ai.worldforge.server.batch;
 
-import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.WorldForge;
 import ai.worldforge.benchmark.BenchmarkBudget;
 import ai.worldforge.benchmark.BenchmarkGateReport;
@@ -11,6 +10,7 @@ import ai.worldforge.error.WorldForgeException;
 import ai.worldforge.evaluation.EvaluationReport;
 import ai.worldforge.evaluation.EvaluationSuite;
 import ai.worldforge.internal.AtomicTextFiles;
+import ai.worldforge.internal.BoundedFiles;
 import ai.worldforge.internal.ErrorText;
 import ai.worldforge.json.Json;
 import ai.worldforge.json.JsonInt;
