@@ -58,6 +58,12 @@ public final class ProviderHttpClient {
     /** Bytes of an error body read for a streamed response's failure summary. */
     static final int ERROR_SUMMARY_BYTES = 512;
 
+    /**
+     * Default largest buffered (JSON) response: 256 MiB, room for a base64-encoded generated video
+     * while an upstream that never stops sending cannot exhaust the heap.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
+
     private static final int SUMMARY_CODE_POINTS = 200;
 
     private final String providerName;
@@ -67,6 +73,7 @@ public final class ProviderHttpClient {
     private final ProviderEventHandler eventHandler;
     private final @Nullable String baseUrl;
     private final Map<String, String> defaultHeaders;
+    private final long maxResponseBytes;
 
     private ProviderHttpClient(Builder builder) {
         this.providerName = builder.providerName;
@@ -76,6 +83,7 @@ public final class ProviderHttpClient {
         this.eventHandler = builder.eventHandler;
         this.baseUrl = builder.baseUrl;
         this.defaultHeaders = Map.copyOf(builder.defaultHeaders);
+        this.maxResponseBytes = builder.maxResponseBytes;
     }
 
     /** A builder for a client of provider {@code providerName}. */
@@ -136,7 +144,7 @@ public final class ProviderHttpClient {
             try (TransportResponse response = transport.send(transportRequest(call, uri, policy, remaining))) {
                 status = response.statusCode();
                 headers = collectHeaders(response);
-                body = response.body().readAllBytes();
+                body = readResponse(ctx, attempt, started, call, response);
             } catch (IOException e) {
                 retryAfterTransportError(ctx, attempt, operationStarted, started, e);
                 continue;
@@ -408,6 +416,28 @@ public final class ProviderHttpClient {
             return null;
         }
         return new java.math.BigInteger(stripped.replace("_", ""));
+    }
+
+    /**
+     * A buffered response body, at most {@link Builder#maxResponseBytes} of it: a declared length
+     * over the cap fails before reading, a stream growing past it fails while reading; both end the
+     * operation with a {@code failure} event (not retried: the upstream would send it again).
+     */
+    private byte[] readResponse(Attempts ctx, int attempt, long started, HttpCall call, TransportResponse response)
+            throws IOException {
+        String declared = response.header("content-length").orElse(null);
+        java.math.BigInteger length = declared == null ? null : parsePythonInt(declared);
+        boolean tooLong = length != null && length.compareTo(java.math.BigInteger.valueOf(maxResponseBytes)) > 0;
+        if (!tooLong) {
+            byte[] data = response.body().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxResponseBytes + 1));
+            if (data.length <= maxResponseBytes) {
+                return data;
+            }
+        }
+        String message = "Provider '" + providerName + "' " + call.operation() + " response exceeded the size limit of "
+                + maxResponseBytes + " bytes.";
+        ctx.emit("failure", attempt, msSince(started), response.statusCode(), message, JsonObject.EMPTY);
+        throw new ProviderException(message);
     }
 
     private byte[] readCapped(HttpCall call, InputStream in, long maxBytes) throws IOException {
@@ -685,6 +715,7 @@ public final class ProviderHttpClient {
         private ProviderEventHandler eventHandler = event -> {};
         private @Nullable String baseUrl;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(String providerName) {
             if (providerName == null || providerName.isBlank()) {
@@ -741,6 +772,15 @@ public final class ProviderHttpClient {
         public Builder defaultHeader(String name, String value) {
             defaultHeaders.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
             defaultHeaders.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** The largest buffered response body (default {@link #DEFAULT_MAX_RESPONSE_BYTES}); positive. */
+        public Builder maxResponseBytes(long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive");
+            }
+            maxResponseBytes = value;
             return this;
         }
 

@@ -557,6 +557,32 @@ class ProviderHttpClientTest {
     }
 
     @Test
+    void bufferedResponsesOverTheSizeLimitFailWithAnEventInsteadOfFillingTheHeap() {
+        ProviderHttpClient small = ProviderHttpClient.builder("cosmos")
+                .transport(transport)
+                .clock(time)
+                .sleeper(time)
+                .eventHandler(events::add)
+                .baseUrl("http://cosmos.test/")
+                .maxResponseBytes(8)
+                .build();
+        transport
+                .then(r -> TransportResponse.of(200, Map.of(), utf8("{\"a\":\"123456789\"}")))
+                .then(r -> TransportResponse.of(200, Map.of("Content-Length", "100000000000"), utf8("{}")))
+                .then(r -> TransportResponse.of(200, Map.of(), utf8("{\"a\":1}")));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> small.request(infer(), DEFAULTS.request(), true))
+                    .isInstanceOf(ai.worldforge.error.ProviderException.class)
+                    .hasMessage("Provider 'cosmos' generation request response exceeded the size limit of 8 bytes.");
+        }
+        assertThat(events).extracting(ProviderEvent::phase).containsExactly("failure", "failure");
+        assertThat(small.request(infer(), DEFAULTS.request(), true).statusCode())
+                .isEqualTo(200);
+        assertThatThrownBy(() -> ProviderHttpClient.builder("x").maxResponseBytes(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void downloadStreamLongerThanTheCapFailsWhileReading() {
         transport.always(r -> TransportResponse.of(200, Map.of(), utf8("abcdef")));
 
