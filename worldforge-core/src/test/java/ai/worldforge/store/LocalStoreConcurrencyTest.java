@@ -195,27 +195,14 @@ class LocalStoreConcurrencyTest {
                 .lockTimeout(Duration.ofMillis(200))
                 .build();
         WorldForge other = WorldForge.builder().store(impatient).build();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> forge.store().withWriteLock(worldId, () -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        holder.start();
-        holding.await();
+        HeldWriteLock held = HeldWriteLock.of(forge.store(), worldId);
         try {
             assertThatThrownBy(() -> other.updateWorld(worldId, world -> world.addObject(cube("x"))))
                     .isInstanceOf(WorldStateException.class)
                     .hasMessageContaining("is locked by another writer")
                     .hasMessageContaining("gave up after 200 ms");
         } finally {
-            release.countDown();
-            holder.join();
+            held.close();
         }
         other.updateWorld(worldId, world -> world.addObject(cube("x")));
         assertThat(objectIds(forge.loadWorld(worldId))).containsExactly("x");
@@ -224,19 +211,7 @@ class LocalStoreConcurrencyTest {
     @Test
     void anInterruptedWriterDoesNotReleaseOtherWritersLocks() throws Exception {
         // The lock file's channel is shared by the JVM; an interrupt must not close it.
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> forge.store().withWriteLock(worldId, () -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        holder.start();
-        holding.await();
+        HeldWriteLock held = HeldWriteLock.of(forge.store(), worldId);
         String other = forge.createWorld("other").save();
         Thread.currentThread().interrupt();
         try {
@@ -264,8 +239,7 @@ class LocalStoreConcurrencyTest {
             assertThat(child.waitFor(1500, TimeUnit.MILLISECONDS))
                     .as("child blocked by the held lock")
                     .isFalse();
-            release.countDown();
-            holder.join();
+            held.close();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).isZero();
         } finally {

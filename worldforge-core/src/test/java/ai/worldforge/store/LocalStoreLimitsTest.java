@@ -17,7 +17,6 @@ import ai.worldforge.model.SceneObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,26 +84,10 @@ class LocalStoreLimitsTest {
         String idle = forge.createWorld("idle").save();
         Path inProgress = dir.resolve("." + busy + ".json.tmp_00000000000a.tmp");
         Files.writeString(inProgress, "{");
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread writer = new Thread(() -> forge.store().withWriteLock(busy, () -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        writer.start();
-        holding.await();
-        try {
+        try (HeldWriteLock saving = HeldWriteLock.of(forge.store(), busy)) {
             WorldForge next = WorldForge.builder().stateDir(dir).build();
             next.updateWorld(idle, world -> world.setDescription("x"));
             assertThat(inProgress).exists();
-        } finally {
-            release.countDown();
-            writer.join();
         }
     }
 
