@@ -120,7 +120,12 @@ public final class LocalJsonWorldStore implements WorldStore {
         Path target = directory.resolve(id + ".json");
         createDirectory("save world '" + id + "' to " + target);
         cleanLeftoversOnce();
-        return WorldLocks.withLock(directory, id, lockTimeout, () -> writeLocked(id, target, world, expected));
+        WorldLocks.Held held = WorldLocks.acquire(directory, id, lockTimeout);
+        try {
+            return writeLocked(id, target, world, expected);
+        } finally {
+            held.release();
+        }
     }
 
     private String writeLocked(String id, Path target, WorldRecord world, ExpectedVersion expected) {
@@ -204,7 +209,12 @@ public final class LocalJsonWorldStore implements WorldStore {
         if (!Files.isDirectory(directory)) {
             return body.get();
         }
-        return WorldLocks.withLock(directory, id, lockTimeout, body);
+        WorldLocks.Held held = WorldLocks.acquire(directory, id, lockTimeout);
+        try {
+            return body.get();
+        } finally {
+            held.release();
+        }
     }
 
     @Override
@@ -214,18 +224,19 @@ public final class LocalJsonWorldStore implements WorldStore {
         if (!Files.isDirectory(directory)) {
             throw new WorldStateException("World '" + id + "' is not present at " + path + ".");
         }
-        return WorldLocks.withLock(directory, id, lockTimeout, () -> {
-            try {
-                if (!Files.deleteIfExists(path)) {
-                    throw new WorldStateException("World '" + id + "' is not present at " + path + ".");
-                }
-            } catch (IOException e) {
-                throw new WorldStateException(
-                        "Failed to delete world '" + id + "' at " + path + ": " + ErrorText.reason(e), e);
+        WorldLocks.Held held = WorldLocks.acquire(directory, id, lockTimeout);
+        try {
+            if (!Files.deleteIfExists(path)) {
+                throw new WorldStateException("World '" + id + "' is not present at " + path + ".");
             }
-            syncDirectory();
-            return id;
-        });
+        } catch (IOException e) {
+            throw new WorldStateException(
+                    "Failed to delete world '" + id + "' at " + path + ": " + ErrorText.reason(e), e);
+        } finally {
+            held.release();
+        }
+        syncDirectory();
+        return id;
     }
 
     private void createDirectory(String action) {
@@ -328,7 +339,14 @@ public final class LocalJsonWorldStore implements WorldStore {
     }
 
     private static String version(long crc, long length) {
-        return "crc32c:" + String.format("%08x", crc) + ":" + length;
+        // Neither String.format nor a concatenation: in a fresh CLI process each costs more
+        // (a formatter or method-handle bootstrap) than the save's own work on a small world.
+        String hex = Long.toHexString(crc);
+        StringBuilder out = new StringBuilder(32).append("crc32c:");
+        for (int i = hex.length(); i < 8; i++) {
+            out.append('0');
+        }
+        return out.append(hex).append(':').append(length).toString();
     }
 
     @Override

@@ -31,9 +31,11 @@ final class StaleSaveFiles {
     /** Temporary save files in {@code directory}, sorted; empty when the directory is absent. */
     static List<Path> list(Path directory) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*.tmp")) {
+        // No glob filter: compiling one costs more than testing each name's ends first.
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
-                if (isTemporary(file.getFileName().toString())) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && isTemporary(name)) {
                     found.add(file);
                 }
             }
@@ -55,16 +57,18 @@ final class StaleSaveFiles {
             if (!name.matches() || !StorageIds.isFileSafe(name.group(1))) {
                 continue; // not a name this store writes; leave it to the operator
             }
-            boolean[] removed = {false};
-            WorldLocks.tryWithLock(directory, name.group(1), () -> {
-                try {
-                    removed[0] = Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // Reported by StoreHealth and doctor while it stays.
+            WorldLocks.Held held = WorldLocks.tryAcquire(directory, name.group(1));
+            if (held == null) {
+                continue; // its world is being saved: the file may be that save's
+            }
+            try {
+                if (Files.deleteIfExists(file)) {
+                    deleted++;
                 }
-            });
-            if (removed[0]) {
-                deleted++;
+            } catch (IOException e) {
+                // Reported by WorldStore.issues() (and doctor) while it stays.
+            } finally {
+                held.release();
             }
         }
         return deleted;

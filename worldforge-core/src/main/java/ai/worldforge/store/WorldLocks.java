@@ -2,16 +2,15 @@ package ai.worldforge.store;
 
 import ai.worldforge.error.WorldStateException;
 import java.io.IOException;
-import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,9 +25,14 @@ import org.jspecify.annotations.Nullable;
  * without waiting.
  *
  * <p>The lock file is opened once per JVM while any of its locks is held: closing any channel of
- * a file drops all of the process's locks on it. It is an {@link AsynchronousFileChannel}, which,
- * unlike {@code FileChannel}, is not closed when a thread using it is interrupted (a service
- * request whose deadline fired must not release other requests' locks).
+ * a file drops all of the process's locks on it. Locks are taken with {@link
+ * FileChannel#tryLock(long, long, boolean)} and polled, never with the blocking {@code lock()}:
+ * {@code tryLock} and {@code release} are not interruptible operations, so a thread interrupted
+ * while it takes or holds a lock (a service request whose deadline fired) cannot close the shared
+ * channel and so release other threads' locks.
+ *
+ * <p>Written without lambdas or records: a CLI command takes one lock in a fresh JVM, where each
+ * bootstrap would cost more than the lock.
  *
  * <p>Thread-safe. The guarantee holds on one host whose file system implements POSIX advisory
  * locks; processes that write the directory without these locks (the Python reference, an editor)
@@ -38,52 +42,51 @@ final class WorldLocks {
     /** The lock file's name inside a store directory. */
     static final String LOCK_FILE = ".worldforge-store.lock";
 
-    private static final ConcurrentHashMap<Path, LockFile> FILES = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Region, RegionLock> REGIONS = new ConcurrentHashMap<>();
+    /** Guards both maps; held only for bookkeeping, never while waiting. */
+    private static final Object REGISTRY = new Object();
+
+    private static final Map<Path, LockFile> FILES = new HashMap<>();
+    private static final Map<Region, RegionLock> REGIONS = new HashMap<>();
 
     private WorldLocks() {}
 
     /**
-     * Runs {@code body} while holding the write lock of {@code worldId} in {@code directory}, which
-     * must exist; waits at most {@code timeout} for other writers.
+     * Takes the write lock of {@code worldId} in {@code directory}, which must exist, waiting at
+     * most {@code timeout} for other writers; {@link Held#release()} it in a {@code finally}.
      *
      * @throws WorldStateException when the lock is not granted in time, the wait is interrupted, or
      *     the lock file cannot be opened
      */
-    static <T> T withLock(Path directory, String worldId, Duration timeout, Supplier<T> body) {
-        Held held = acquire(directory, worldId, timeout.toNanos(), true);
-        try {
-            return body.get();
-        } finally {
-            held.release();
+    static Held acquire(Path directory, String worldId, Duration timeout) {
+        Held held = acquire(directory, worldId, timeout.toNanos());
+        if (held == null) {
+            throw new WorldStateException("World '" + worldId + "' is locked by another writer (lock file "
+                    + directory.resolve(LOCK_FILE) + "); gave up after " + timeout.toMillis()
+                    + " ms. Retry when it is done.");
         }
+        return held;
     }
 
     /**
-     * Runs {@code body} only if the write lock of {@code worldId} is free right now (in this JVM and
-     * in other processes); returns whether it ran.
+     * Takes the write lock of {@code worldId} only if it is free right now (in this JVM and in other
+     * processes using the same lock file); {@code null} when it is not.
      */
-    static boolean tryWithLock(Path directory, String worldId, Runnable body) {
-        Held held = acquire(directory, worldId, 0, false);
-        if (held == Held.NOT_ACQUIRED) {
-            return false;
-        }
-        try {
-            body.run();
-            return true;
-        } finally {
-            held.release();
-        }
+    static @Nullable Held tryAcquire(Path directory, String worldId) {
+        return acquire(directory, worldId, 0);
     }
 
-    private static Held acquire(Path directory, String worldId, long timeoutNanos, boolean failOnTimeout) {
+    private static @Nullable Held acquire(Path directory, String worldId, long timeoutNanos) {
         Path lockPath = directory.resolve(LOCK_FILE);
         Region region = new Region(lockPath, worldId.hashCode() & 0x7FFF_FFFFL);
-        RegionLock lock = REGIONS.compute(region, (key, existing) -> {
-            RegionLock value = existing == null ? new RegionLock() : existing;
-            value.users++;
-            return value;
-        });
+        RegionLock lock;
+        synchronized (REGISTRY) {
+            lock = REGIONS.get(region);
+            if (lock == null) {
+                lock = new RegionLock();
+                REGIONS.put(region, lock);
+            }
+            lock.users++;
+        }
         long deadline = System.nanoTime() + timeoutNanos;
         boolean granted = false;
         try {
@@ -109,11 +112,7 @@ final class WorldLocks {
             return new Held(region, lock);
         }
         forget(region);
-        if (!failOnTimeout) {
-            return Held.NOT_ACQUIRED;
-        }
-        throw new WorldStateException("World '" + worldId + "' is locked by another writer (lock file " + lockPath
-                + "); gave up after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms. Retry when it is done.");
+        return null;
     }
 
     /** Takes the OS lock of a region this thread holds in the JVM; false when not granted by {@code deadline}. */
@@ -160,13 +159,13 @@ final class WorldLocks {
     }
 
     private static LockFile openShared(Path path) {
-        return FILES.compute(path, (key, existing) -> {
-            LockFile file = existing;
+        synchronized (REGISTRY) {
+            LockFile file = FILES.get(path);
             if (file == null) {
                 try {
                     file = new LockFile(
                             path,
-                            AsynchronousFileChannel.open(
+                            FileChannel.open(
                                     path,
                                     StandardOpenOption.CREATE,
                                     StandardOpenOption.READ,
@@ -175,37 +174,61 @@ final class WorldLocks {
                     throw new WorldStateException(
                             "Failed to open the store lock file " + path + ": " + e.getMessage(), e);
                 }
+                FILES.put(path, file);
             }
             file.holders++;
             return file;
-        });
+        }
     }
 
     private static void closeShared(LockFile file) {
-        FILES.computeIfPresent(file.path, (key, existing) -> {
-            if (--existing.holders > 0) {
-                return existing;
+        synchronized (REGISTRY) {
+            if (--file.holders > 0) {
+                return;
             }
+            FILES.remove(file.path);
             try {
-                existing.channel.close();
+                file.channel.close();
             } catch (IOException ignored) {
                 // Closing only drops locks this process no longer holds.
             }
-            return null;
-        });
+        }
     }
 
     private static void forget(Region region) {
-        REGIONS.computeIfPresent(region, (key, existing) -> --existing.users == 0 ? null : existing);
+        synchronized (REGISTRY) {
+            RegionLock lock = REGIONS.get(region);
+            if (lock != null && --lock.users == 0) {
+                REGIONS.remove(region);
+            }
+        }
     }
 
     /** One byte of one lock file. */
-    private record Region(Path lockPath, long offset) {}
+    private static final class Region {
+        final Path lockPath;
+        final long offset;
+
+        Region(Path lockPath, long offset) {
+            this.lockPath = lockPath;
+            this.offset = offset;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof Region that && offset == that.offset && lockPath.equals(that.lockPath);
+        }
+
+        @Override
+        public int hashCode() {
+            return lockPath.hashCode() * 31 + Long.hashCode(offset);
+        }
+    }
 
     /** The in-JVM side of a region; {@code fileLock} and {@code file} are set while its OS lock is held. */
     private static final class RegionLock {
         final ReentrantLock local = new ReentrantLock();
-        int users; // guarded by REGIONS.compute
+        int users; // guarded by REGISTRY
 
         @Nullable
         FileLock fileLock;
@@ -217,35 +240,33 @@ final class WorldLocks {
     /** The shared channel of a lock file and how many regions hold OS locks through it. */
     private static final class LockFile {
         final Path path;
-        final AsynchronousFileChannel channel;
-        int holders; // guarded by FILES.compute
+        final FileChannel channel;
+        int holders; // guarded by REGISTRY
 
-        LockFile(Path path, AsynchronousFileChannel channel) {
+        LockFile(Path path, FileChannel channel) {
             this.path = path;
             this.channel = channel;
         }
     }
 
-    /** A held lock; {@link #release()} once. */
-    private static final class Held {
-        static final Held NOT_ACQUIRED = new Held(null, null);
+    /** A held lock: {@link #release()} exactly once, on the thread that acquired it. */
+    static final class Held {
+        private final Region region;
+        private final RegionLock lock;
 
-        private final @Nullable Region region;
-        private final @Nullable RegionLock lock;
-
-        Held(@Nullable Region region, @Nullable RegionLock lock) {
+        private Held(Region region, RegionLock lock) {
             this.region = region;
             this.lock = lock;
         }
 
+        /** Releases this hold; the OS lock goes with the thread's outermost hold. */
         void release() {
-            RegionLock held = Objects.requireNonNull(lock);
             try {
-                if (held.local.getHoldCount() == 1) {
-                    FileLock fileLock = held.fileLock;
-                    LockFile file = held.file;
-                    held.fileLock = null;
-                    held.file = null;
+                if (lock.local.getHoldCount() == 1) {
+                    FileLock fileLock = lock.fileLock;
+                    LockFile file = lock.file;
+                    lock.fileLock = null;
+                    lock.file = null;
                     try {
                         if (fileLock != null) {
                             fileLock.release();
@@ -259,8 +280,8 @@ final class WorldLocks {
                     }
                 }
             } finally {
-                held.local.unlock();
-                forget(Objects.requireNonNull(region));
+                lock.local.unlock();
+                forget(region);
             }
         }
     }

@@ -34,8 +34,12 @@ final class HeldWriteLock implements AutoCloseable {
 
     /** Releases the lock and waits for the holder to finish. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         release.countDown();
-        holder.join();
+        try {
+            holder.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

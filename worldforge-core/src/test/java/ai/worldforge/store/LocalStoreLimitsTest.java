@@ -84,10 +84,13 @@ class LocalStoreLimitsTest {
         String idle = forge.createWorld("idle").save();
         Path inProgress = dir.resolve("." + busy + ".json.tmp_00000000000a.tmp");
         Files.writeString(inProgress, "{");
-        try (HeldWriteLock saving = HeldWriteLock.of(forge.store(), busy)) {
+        HeldWriteLock saving = HeldWriteLock.of(forge.store(), busy);
+        try {
             WorldForge next = WorldForge.builder().stateDir(dir).build();
             next.updateWorld(idle, world -> world.setDescription("x"));
             assertThat(inProgress).exists();
+        } finally {
+            saving.close();
         }
     }
 
