@@ -10,7 +10,7 @@
 # "JDK archive only" is WORLDFORGE_CDS=off (the JDK's default CDS archive, no application classes),
 # "no CDS" adds -Xshare:off. Runs of the rows are interleaved so that load on the machine affects
 # every row alike; a run in which bin/worldforge rebuilt the distribution is repeated. Commands
-# run in a temporary directory (doctor's default state directory is created there), so nothing is
+# run in a temporary directory (nothing is created there unless a command writes), so nothing is
 # written into the repository. On a fresh clone the warm-up run builds the distribution first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

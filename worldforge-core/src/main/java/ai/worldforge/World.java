@@ -352,6 +352,9 @@ public final class World {
         if (steps <= 0) {
             throw new WorldForgeException("steps must be an integer greater than 0.");
         }
+        if (steps > WorldForge.MAX_PREDICT_STEPS) {
+            throw new WorldForgeException("steps must be at most " + WorldForge.MAX_PREDICT_STEPS + ".");
+        }
         if (action == null) {
             throw new WorldForgeException("predict() action must be an Action.");
         }
@@ -391,6 +394,9 @@ public final class World {
         }
         if (steps <= 0) {
             throw new WorldForgeException("steps must be an integer greater than 0.");
+        }
+        if (steps > WorldForge.MAX_PREDICT_STEPS) {
+            throw new WorldForgeException("steps must be at most " + WorldForge.MAX_PREDICT_STEPS + ".");
         }
         if (action == null) {
             throw new WorldForgeException("predict() action must be an Action.");

@@ -92,6 +92,16 @@ import org.jspecify.annotations.Nullable;
  * ProviderFactory} discovery on). Thread-safe.
  */
 public final class WorldForge {
+    /**
+     * The most steps one prediction may ask for. Providers return a frame per step (the mock
+     * does), so an unbounded count is a request for unbounded memory; a hundred thousand steps is
+     * far beyond any rollout a world model serves.
+     */
+    public static final int MAX_PREDICT_STEPS = 100_000;
+
+    /** The longest clip one {@code generate} call may ask for, in seconds (an hour). */
+    public static final double MAX_GENERATION_SECONDS = 3600.0;
+
     private final WorldStore store;
     private final @Nullable Path stateDir;
     private final Environment environment;
@@ -1008,6 +1018,9 @@ public final class WorldForge {
         if (steps <= 0) {
             throw new WorldForgeException("steps must be an integer greater than 0.");
         }
+        if (steps > MAX_PREDICT_STEPS) {
+            throw new WorldForgeException("steps must be at most " + MAX_PREDICT_STEPS + ".");
+        }
         if (action == null) {
             throw new WorldForgeException("predict() action must be an Action.");
         }
@@ -1038,6 +1051,9 @@ public final class WorldForge {
         String cleanPrompt = Checks.nonBlank(prompt, "generate() prompt must be a non-empty string.");
         if (!Double.isFinite(durationSeconds) || durationSeconds <= 0) {
             throw new WorldForgeException("generate() duration_seconds must be greater than 0.");
+        }
+        if (durationSeconds > MAX_GENERATION_SECONDS) {
+            throw new WorldForgeException("generate() duration_seconds must be at most 3600.");
         }
         return cleanPrompt;
     }

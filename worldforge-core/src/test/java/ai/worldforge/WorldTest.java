@@ -208,6 +208,27 @@ class WorldTest {
     }
 
     @Test
+    void stepCountsAndDurationsThatAskForUnboundedMemoryAreRefused() {
+        // A hundred million steps used to build a hundred million frames and die of OutOfMemoryError.
+        World world = forge.createWorld("lab");
+        assertThatThrownBy(() -> world.predict(Action.noop(), 100_000_000, null))
+                .isInstanceOf(WorldForgeException.class)
+                .hasMessage("steps must be at most 100000.");
+        assertThatThrownBy(() -> world.compare(Action.noop(), java.util.List.of("mock"), 100_001))
+                .hasMessage("steps must be at most 100000.");
+        assertThatThrownBy(() -> forge.predict(world.state(), Action.noop(), Integer.MAX_VALUE, "mock"))
+                .hasMessage("steps must be at most 100000.");
+        assertThat(world.predict(Action.noop(), WorldForge.MAX_PREDICT_STEPS, null)
+                        .worldState()
+                        .step())
+                .isEqualTo(WorldForge.MAX_PREDICT_STEPS);
+        assertThatThrownBy(() -> forge.generate("clip", "mock", 1e7, null))
+                .isInstanceOf(WorldForgeException.class)
+                .hasMessage("generate() duration_seconds must be at most 3600.");
+        assertThat(forge.generate("clip", "mock", 3600.0, null).frameCount()).isEqualTo(28_800);
+    }
+
+    @Test
     void compareLeavesTheWorldAloneAndKeepsOrder() {
         forge.registerProvider(new ai.worldforge.provider.mock.MockProvider("mock-b", null));
         World world = forge.createWorld("lab");

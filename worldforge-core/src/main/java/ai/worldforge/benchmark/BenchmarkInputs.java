@@ -71,6 +71,10 @@ public final class BenchmarkInputs {
         if (b.predictionSteps <= 0) {
             throw new WorldForgeException("prediction_steps must be an integer greater than 0.");
         }
+        if (b.predictionSteps > ai.worldforge.WorldForge.MAX_PREDICT_STEPS) {
+            throw new WorldForgeException(
+                    "prediction_steps must be at most " + ai.worldforge.WorldForge.MAX_PREDICT_STEPS + ".");
+        }
         this.predictionSteps = b.predictionSteps;
         this.reasonQuery = BenchmarkContracts.requiredText(b.reasonQuery, "reason_query");
         this.generationPrompt = BenchmarkContracts.requiredText(b.generationPrompt, "generation_prompt");
@@ -78,6 +82,9 @@ public final class BenchmarkInputs {
         this.embeddingText = BenchmarkContracts.requiredText(b.embeddingText, "embedding_text");
         this.generationDurationSeconds =
                 BenchmarkContracts.positiveNumber(b.generationDurationSeconds, "generation_duration_seconds");
+        if (generationDurationSeconds > ai.worldforge.WorldForge.MAX_GENERATION_SECONDS) {
+            throw new WorldForgeException("generation_duration_seconds must be at most 3600.");
+        }
         if (b.transferWidth <= 0) {
             throw new WorldForgeException("transfer_width must be an integer greater than 0.");
         }

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The class of inputs behind issue 14 item 8: every file a command reads is read with a size
  * limit, so a device that never ends ({@code /dev/zero}) or a file that is not text ends in the
- * two-line error with exit 2 — never an {@code OutOfMemoryError} — and changes nothing.
+ * two-line error with exit 2 — never an {@code OutOfMemoryError} — and changes nothing; so do
+ * counts that ask for unbounded work (steps, durations, iterations, workers).
  */
-class HostileFilesCliTest {
+class HostileInputsCliTest {
     @TempDir
     Path dir;
 
@@ -60,6 +61,24 @@ class HostileFilesCliTest {
                         "contains invalid JSON",
                         "Expecting value",
                         "is not a file");
+        assertThat(cli.snapshot()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "predict kitchen --x 0.3 --y 0.8 --z 0 --steps 100000000|steps must be at most 100000.",
+                "generate clip --duration 10000000|generate() duration_seconds must be at most 3600.",
+                "benchmark --iterations 1000000000|iterations must be at most 1000000.",
+                "benchmark --concurrency 100000|concurrency must be at most 256."
+            })
+    void countsThatAskForUnboundedWorkAreRefused(String row) {
+        String[] parts = row.split("\\|");
+        Map<String, String> before = cli.snapshot();
+        Result result = cli.run(parts[0].split(" "));
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines()).hasSize(2);
+        assertThat(result.err()).contains(parts[1]);
         assertThat(cli.snapshot()).isEqualTo(before);
     }
 
