@@ -99,8 +99,8 @@ public final class WorldForge {
      */
     public static final int MAX_PREDICT_STEPS = 100_000;
 
-    /** The longest clip one {@code generate} call may ask for, in seconds (an hour). */
-    public static final double MAX_GENERATION_SECONDS = 3600.0;
+    /** The longest clip one {@code generate} call may ask for, in seconds (a day: 691,200 mock frames). */
+    public static final double MAX_GENERATION_SECONDS = 86_400.0;
 
     private final WorldStore store;
     private final @Nullable Path stateDir;
@@ -1053,7 +1053,7 @@ public final class WorldForge {
             throw new WorldForgeException("generate() duration_seconds must be greater than 0.");
         }
         if (durationSeconds > MAX_GENERATION_SECONDS) {
-            throw new WorldForgeException("generate() duration_seconds must be at most 3600.");
+            throw new WorldForgeException("generate() duration_seconds must be at most 86400.");
         }
         return cleanPrompt;
     }

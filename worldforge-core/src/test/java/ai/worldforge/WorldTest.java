@@ -224,8 +224,8 @@ class WorldTest {
                 .isEqualTo(WorldForge.MAX_PREDICT_STEPS);
         assertThatThrownBy(() -> forge.generate("clip", "mock", 1e7, null))
                 .isInstanceOf(WorldForgeException.class)
-                .hasMessage("generate() duration_seconds must be at most 3600.");
-        assertThat(forge.generate("clip", "mock", 3600.0, null).frameCount()).isEqualTo(28_800);
+                .hasMessage("generate() duration_seconds must be at most 86400.");
+        assertThat(forge.generate("clip", "mock", 86_400.0, null).frameCount()).isEqualTo(691_200);
     }
 
     @Test

@@ -68,7 +68,7 @@ class HostileInputsCliTest {
     @ValueSource(
             strings = {
                 "predict kitchen --x 0.3 --y 0.8 --z 0 --steps 100000000|steps must be at most 100000.",
-                "generate clip --duration 10000000|generate() duration_seconds must be at most 3600.",
+                "generate clip --duration 10000000|generate() duration_seconds must be at most 86400.",
                 "benchmark --iterations 1000000000|iterations must be at most 1000000.",
                 "benchmark --concurrency 100000|concurrency must be at most 256."
             })

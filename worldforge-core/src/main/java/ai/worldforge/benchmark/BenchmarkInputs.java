@@ -83,7 +83,7 @@ public final class BenchmarkInputs {
         this.generationDurationSeconds =
                 BenchmarkContracts.positiveNumber(b.generationDurationSeconds, "generation_duration_seconds");
         if (generationDurationSeconds > ai.worldforge.WorldForge.MAX_GENERATION_SECONDS) {
-            throw new WorldForgeException("generation_duration_seconds must be at most 3600.");
+            throw new WorldForgeException("generation_duration_seconds must be at most 86400.");
         }
         if (b.transferWidth <= 0) {
             throw new WorldForgeException("transfer_width must be an integer greater than 0.");

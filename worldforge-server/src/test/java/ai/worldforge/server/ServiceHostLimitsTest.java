@@ -172,14 +172,14 @@ class ServiceHostLimitsTest {
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
         ServiceConfig config = ServiceHostTest.config(stateRoot.resolve("deadline"))
                 .withRequestTimeout(Duration.ofMillis(30))
-                .withLimits(new ServiceLimits(1e6, 4096, 32));
+                .withLimits(new ServiceLimits(86_400, 4096, 32));
         try (ServiceHost timed =
                 ServiceHost.builder(config).logLineWriter(lines::add).start()) {
             HttpResponse<String> response = ServiceHostTest.send(
                     timed,
                     ServiceHostTest.request(timed, "/workflows/generate")
                             .header("x-request-id", "long-clip")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"duration_seconds\": 1e6}")));
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"duration_seconds\": 86400}")));
 
             assertThat(response.statusCode()).isEqualTo(504);
             String overrun = null;
@@ -194,7 +194,7 @@ class ServiceHostLimitsTest {
             JsonObject record = (JsonObject) Json.parse(overrun);
             assertThat(record.get("request_id")).isEqualTo(JsonString.of("long-clip"));
             // The mock checks for the interrupt while it builds frames: the work ended with the
-            // interrupt rather than running to the 8,000,000th frame.
+            // interrupt rather than running to the 691,200th frame (the core's one-day limit).
             assertThat(record.get("outcome")).isEqualTo(JsonString.of("stopped"));
             assertHealthzAnswersWithinOneSecond(timed);
         }
