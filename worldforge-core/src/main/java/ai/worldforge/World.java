@@ -349,12 +349,7 @@ public final class World {
      * records {@code predicted via {provider}}.
      */
     public synchronized Prediction predict(Action action, int steps, @Nullable String provider) {
-        if (steps <= 0) {
-            throw new WorldForgeException("steps must be an integer greater than 0.");
-        }
-        if (steps > WorldForge.MAX_PREDICT_STEPS) {
-            throw new WorldForgeException("steps must be at most " + WorldForge.MAX_PREDICT_STEPS + ".");
-        }
+        WorldForge.checkSteps(steps);
         if (action == null) {
             throw new WorldForgeException("predict() action must be an Action.");
         }
@@ -392,12 +387,7 @@ public final class World {
         if (providers.isEmpty()) {
             throw new WorldForgeException("compare() requires at least one provider.");
         }
-        if (steps <= 0) {
-            throw new WorldForgeException("steps must be an integer greater than 0.");
-        }
-        if (steps > WorldForge.MAX_PREDICT_STEPS) {
-            throw new WorldForgeException("steps must be at most " + WorldForge.MAX_PREDICT_STEPS + ".");
-        }
+        WorldForge.checkSteps(steps);
         if (action == null) {
             throw new WorldForgeException("predict() action must be an Action.");
         }

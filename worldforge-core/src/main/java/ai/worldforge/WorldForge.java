@@ -1014,13 +1014,18 @@ public final class WorldForge {
         return new Target(ObservableCapability.wrap(kind, impl, environment, eventHandler), null);
     }
 
-    private static void checkPredict(int steps, @Nullable Action action) {
+    /** The reference's step check, plus the bound on how many steps (and frames) one call may ask for. */
+    static void checkSteps(int steps) {
         if (steps <= 0) {
             throw new WorldForgeException("steps must be an integer greater than 0.");
         }
         if (steps > MAX_PREDICT_STEPS) {
             throw new WorldForgeException("steps must be at most " + MAX_PREDICT_STEPS + ".");
         }
+    }
+
+    private static void checkPredict(int steps, @Nullable Action action) {
+        checkSteps(steps);
         if (action == null) {
             throw new WorldForgeException("predict() action must be an Action.");
         }

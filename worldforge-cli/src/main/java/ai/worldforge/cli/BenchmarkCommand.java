@@ -417,7 +417,9 @@ final class BenchmarkCommand implements Callable<Integer> {
                     .replace('\r', '\n');
         } catch (IOException | RuntimeException e) {
             throw new WorldForgeException(
-                    "Failed to read benchmark " + kind + " file " + value + ": " + describe(e, value), e);
+                    "Failed to read benchmark " + kind + " file " + value + ": "
+                            + ErrorText.pythonReadError(e, path, value),
+                    e);
         }
         JsonValue payload;
         try {
@@ -430,16 +432,6 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     private static final List<String> FORMATS =
             java.util.Arrays.stream(Format.values()).map(Enum::name).toList();
-
-    private static String describe(Exception e, String value) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "[Errno 2] No such file or directory: '" + value + "'";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "[Errno 13] Permission denied: '" + value + "'";
-        }
-        return ErrorText.describe(e);
-    }
 
     private static String sha256(String text) {
         try {

@@ -13,9 +13,7 @@ import ai.worldforge.json.JsonSyntaxException;
 import ai.worldforge.json.JsonValue;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -136,7 +134,9 @@ public record PreservedRunReport(JsonObject manifest, JsonObject report, Path ru
         try {
             text = BoundedFiles.readUtf8(path, BoundedFiles.LARGE_FILE_BYTES);
         } catch (IOException e) {
-            throw new WorldForgeException("Failed to read " + name + " " + path + ": " + describe(e, path), e);
+            throw new WorldForgeException(
+                    "Failed to read " + name + " " + path + ": " + ErrorText.pythonReadError(e, path, path.toString()),
+                    e);
         }
         JsonValue payload;
         try {
@@ -148,19 +148,6 @@ public record PreservedRunReport(JsonObject manifest, JsonObject report, Path ru
             throw new WorldForgeException(title + " " + path + " must be a JSON object.");
         }
         return object;
-    }
-
-    private static String describe(IOException e, Path path) {
-        if (e instanceof NoSuchFileException) {
-            return "[Errno 2] No such file or directory: '" + path + "'";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "[Errno 13] Permission denied: '" + path + "'";
-        }
-        if (Files.isDirectory(path)) {
-            return "[Errno 21] Is a directory: '" + path + "'";
-        }
-        return ErrorText.describe(e);
     }
 
     private static Path parent(Path path) {

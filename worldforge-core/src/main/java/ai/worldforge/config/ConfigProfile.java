@@ -23,9 +23,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -171,7 +168,10 @@ public record ConfigProfile(
         try {
             raw = BoundedFiles.readBytes(path, BoundedFiles.DEFAULT_DOCUMENT_BYTES);
         } catch (IOException e) {
-            throw new WorldForgeException("Failed to read configuration profile " + path + ": " + describe(e, path), e);
+            throw new WorldForgeException(
+                    "Failed to read configuration profile " + path + ": "
+                            + ErrorText.pythonReadError(e, path, path.toString()),
+                    e);
         }
         String text;
         try {
@@ -202,19 +202,6 @@ public record ConfigProfile(
             throw new WorldForgeException("Configuration profile must contain a JSON/TOML object.");
         }
         return parse(payload, Optional.of(path), Optional.of(Sha256Hex.prefixed(raw)));
-    }
-
-    private static String describe(IOException e, Path path) {
-        if (e instanceof NoSuchFileException) {
-            return "[Errno 2] No such file or directory: '" + path + "'";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "[Errno 13] Permission denied: '" + path + "'";
-        }
-        if (Files.isDirectory(path)) {
-            return "[Errno 21] Is a directory: '" + path + "'";
-        }
-        return ErrorText.describe(e);
     }
 
     /**

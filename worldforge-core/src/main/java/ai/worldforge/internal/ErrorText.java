@@ -65,6 +65,25 @@ public final class ErrorText {
         return error instanceof FileSystemException fileSystem ? fileSystemReason(fileSystem) : describe(error);
     }
 
+    /**
+     * The reference's text for a file it could not read, Python's {@code OSError} as {@code
+     * str(exc)} prints it: {@code [Errno 2] No such file or directory: '<shown>'}, {@code [Errno
+     * 13] Permission denied: '<shown>'} or {@code [Errno 21] Is a directory: '<shown>'}; any other
+     * failure as {@link #describe}. {@code shown} is the path as the user typed it.
+     */
+    public static String pythonReadError(Throwable error, java.nio.file.Path path, String shown) {
+        if (error instanceof NoSuchFileException) {
+            return "[Errno 2] No such file or directory: '" + shown + "'";
+        }
+        if (error instanceof AccessDeniedException) {
+            return "[Errno 13] Permission denied: '" + shown + "'";
+        }
+        if (java.nio.file.Files.isDirectory(path)) {
+            return "[Errno 21] Is a directory: '" + shown + "'";
+        }
+        return describe(error);
+    }
+
     /** Whether {@code error} or one of its causes is a permission failure. */
     public static boolean isPermissionDenied(Throwable error) {
         Throwable current = error;

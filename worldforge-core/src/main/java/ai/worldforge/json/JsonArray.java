@@ -15,7 +15,8 @@ public final class JsonArray implements JsonValue, Iterable<JsonValue> {
     public static final JsonArray EMPTY = new JsonArray(List.of());
 
     private final List<JsonValue> items;
-    private final int depth;
+    /** Nesting depth ({@link #depth()}); read directly by {@link JsonDepth}. */
+    final int depth;
 
     /**
      * Creates an array holding a copy of {@code items}.
@@ -24,7 +25,7 @@ public final class JsonArray implements JsonValue, Iterable<JsonValue> {
      */
     public JsonArray(List<JsonValue> items) {
         this.items = List.copyOf(items);
-        this.depth = JsonDepth.ofContainer(this.items);
+        this.depth = JsonDepth.ofItems(this.items);
     }
 
     /** An array of the given values. */

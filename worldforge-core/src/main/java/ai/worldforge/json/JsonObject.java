@@ -20,13 +20,15 @@ public final class JsonObject implements JsonValue {
     public static final JsonObject EMPTY = new JsonObject(new LinkedHashMap<>(0));
 
     private final Map<String, JsonValue> members;
-    private final int depth;
+    /** Nesting depth ({@link #depth()}); read directly by {@link JsonDepth}. */
+    final int depth;
+
     private int hash;
     /** 0 not yet computed, 1 every nested number is finite, 2 some nested number is not. */
     private byte finiteState;
 
     private JsonObject(LinkedHashMap<String, JsonValue> owned) {
-        this.depth = JsonDepth.ofContainer(owned.values());
+        this.depth = JsonDepth.ofMembers(owned.values());
         this.members = Collections.unmodifiableMap(owned);
     }
 

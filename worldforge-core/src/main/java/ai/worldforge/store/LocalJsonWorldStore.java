@@ -129,14 +129,12 @@ public final class LocalJsonWorldStore implements WorldStore {
     }
 
     private String writeLocked(String id, Path target, WorldRecord world, ExpectedVersion expected) {
-        String current;
         try {
-            current = versionOf(target);
+            checkExpected(id, target, expected);
         } catch (IOException e) {
             throw new WorldStateException(
                     "Failed to save world '" + id + "' to " + target + ": " + ErrorText.reason(e), e);
         }
-        checkExpected(id, target, expected, current);
         Path temp = directory.resolve("." + id + ".json." + Ids.generate("tmp") + ".tmp");
         try {
             String version;
@@ -169,8 +167,12 @@ public final class LocalJsonWorldStore implements WorldStore {
         }
     }
 
-    private static void checkExpected(String id, Path target, ExpectedVersion expected, @Nullable String current) {
-        if (expected instanceof ExpectedVersion.Absent && current != null) {
+    /**
+     * Compares what is stored with {@code expected}; only a version expectation reads the stored
+     * file (to compute its version), an overwrite looks at nothing.
+     */
+    private static void checkExpected(String id, Path target, ExpectedVersion expected) throws IOException {
+        if (expected instanceof ExpectedVersion.Absent && Files.exists(target)) {
             throw new WorldConflictException(
                     id,
                     WorldConflictException.Kind.ALREADY_EXISTS,
@@ -178,6 +180,7 @@ public final class LocalJsonWorldStore implements WorldStore {
                             + "; nothing was written. Save with an explicit overwrite to replace it.");
         }
         if (expected instanceof ExpectedVersion.Exactly exactly) {
+            String current = versionOf(target);
             if (current == null) {
                 throw new WorldConflictException(
                         id,

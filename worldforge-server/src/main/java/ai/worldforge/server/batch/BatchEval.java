@@ -26,9 +26,7 @@ import ai.worldforge.runs.RunWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -294,7 +292,9 @@ public final class BatchEval {
                 bytes = BoundedFiles.readBytes(path, BoundedFiles.DEFAULT_DOCUMENT_BYTES);
             } catch (IOException | RuntimeException e) {
                 throw new WorldForgeException(
-                        "Failed to read benchmark " + kind + " file " + path + ": " + describe(e, path), e);
+                        "Failed to read benchmark " + kind + " file " + path + ": "
+                                + ErrorText.pythonReadError(e, path, path.toString()),
+                        e);
             }
             // Python's read_text: UTF-8 with universal newlines; the digest is of that text.
             String text = new String(bytes, StandardCharsets.UTF_8)
@@ -319,16 +319,6 @@ public final class BatchEval {
                     .put("sha256", JsonString.of(sha256))
                     .put("metadata", metadata)
                     .build();
-        }
-
-        private static String describe(Exception e, Path path) {
-            if (e instanceof NoSuchFileException) {
-                return "[Errno 2] No such file or directory: '" + path + "'";
-            }
-            if (e instanceof AccessDeniedException) {
-                return "[Errno 13] Permission denied: '" + path + "'";
-            }
-            return ErrorText.describe(e);
         }
 
         private static String sha256(String text) {
